@@ -1,0 +1,96 @@
+import type { RiskOccasion } from './calendar';
+import { addDays, type DateRange, inRange, type IsoDate, minDate } from './dates';
+import type { PeriodKind, PeriodPhase } from './periods';
+import type { Target } from './target';
+
+/** Activities of one measure on one day, aggregated by the database (one row per day and grade). */
+export type DailyTally = { date: IsoDate; count: number; shifts: number; grade: string | null };
+
+/** Every follow-up status: closed periods are met/missed, the current one on-track/behind. */
+export const FOLLOW_UP_STATUSES = [
+  'met',
+  'missed',
+  'on-track',
+  'behind',
+  'active',
+  'quiet',
+  'not-applicable',
+  'upcoming'
+] as const;
+/** The verdict on one period of one measure. */
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+/** The follow-up of one measure for one period; `detail` is a short technical note in English, not for the public. */
+export type PeriodResult = {
+  start: IsoDate;
+  end: IsoDate;
+  expected: number | null;
+  done: number;
+  status: FollowUpStatus;
+  detail?: string;
+};
+
+/** Everything followUp needs: the target, the day tallies, today, the agreement span and the period kind. */
+export type FollowUpInput = {
+  target: Target;
+  tallies: readonly DailyTally[];
+  today: IsoDate;
+  span: DateRange;
+  period: PeriodKind;
+  riskOccasions?: readonly RiskOccasion[];
+  quietAfterDays?: number;
+};
+
+/** One period to judge, with where it stands relative to today. */
+export type JudgedPeriod = DateRange & { phase: PeriodPhase };
+
+/** The shared, prepared input every target-kind evaluator receives. */
+export type FollowUpContext = {
+  tallies: readonly DailyTally[];
+  today: IsoDate;
+  span: DateRange;
+  kind: PeriodKind;
+  periods: readonly JudgedPeriod[];
+  riskOccasions: readonly RiskOccasion[] | undefined;
+  quietAfterDays: number | undefined;
+};
+
+/** The days of a period whose activities have happened: from its start through today at the latest (null when none). */
+export function doneRange(period: DateRange, today: IsoDate): DateRange | null {
+  const end = minDate(period.end, today);
+  return period.start <= end ? { start: period.start, end } : null;
+}
+
+/** Adds up activity counts of the tallies inside a range that pass an optional filter. */
+export function sumCount(
+  tallies: readonly DailyTally[],
+  range: DateRange | null,
+  keep: (t: DailyTally) => boolean = () => true
+): number {
+  if (!range) return 0;
+  return tallies.reduce((sum, t) => (inRange(t.date, range) && keep(t) ? sum + t.count : sum), 0);
+}
+
+/** Adds up shifts worked inside a range. */
+export function sumShifts(tallies: readonly DailyTally[], range: DateRange | null): number {
+  if (!range) return 0;
+  return tallies.reduce((sum, t) => (inRange(t.date, range) ? sum + t.shifts : sum), 0);
+}
+
+/** The dates with at least one activity, through today. */
+export function activeDates(tallies: readonly DailyTally[], today: IsoDate): Set<IsoDate> {
+  return new Set(tallies.filter((t) => t.count > 0 && t.date <= today).map((t) => t.date));
+}
+
+/** Tells whether any date of a range had an activity. */
+export function anyActive(active: ReadonlySet<IsoDate>, range: DateRange): boolean {
+  for (let d = range.start; d <= range.end; d = addDays(d, 1)) if (active.has(d)) return true;
+  return false;
+}
+
+/** Turns "is the promise kept so far" into met/missed for a closed period and on-track/behind for the current one. */
+export function verdict(phase: PeriodPhase, kept: boolean): FollowUpStatus {
+  if (phase === 'upcoming') return 'upcoming';
+  if (phase === 'closed') return kept ? 'met' : 'missed';
+  return kept ? 'on-track' : 'behind';
+}

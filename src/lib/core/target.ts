@@ -1,0 +1,61 @@
+/**
+ * The measurable part of a measure (mål, frekvens), parsed from its Swedish words.
+ * Every kind keeps `text`, the original words, so nothing the parser cannot read is lost.
+ */
+
+/** How long a count target's unit of time is ('period' = the whole agreement period). */
+export const TARGET_PERS = ['day', 'week', 'month', 'tertial', 'year', 'period'] as const;
+/** The unit of time a count target is counted per. */
+export type TargetPer = (typeof TARGET_PERS)[number];
+
+/** The units an interval target ("var tredje helg") steps in. */
+export const INTERVAL_UNITS = ['day', 'week', 'weekend', 'month'] as const;
+/** The unit an interval target steps in; a weekend is Friday–Sunday. */
+export type IntervalUnit = (typeof INTERVAL_UNITS)[number];
+
+/** Every target kind, in the order the parser tries them. */
+export const TARGET_KINDS = [
+  'count',
+  'interval',
+  'every-shift',
+  'continuous',
+  'on-demand',
+  'occasions',
+  'unparsed'
+] as const;
+/** The discriminant of a Target. */
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+/** Days of silence after which a continuous measure counts as quiet, unless configured otherwise. */
+export const DEFAULT_QUIET_AFTER_DAYS = 90;
+
+/** A measurable target parsed from a measure's words, discriminated on `kind`. */
+export type Target =
+  | {
+      kind: 'count';
+      text: string;
+      /** At least this many activities per `per` (per value of `perUnit`, or per day for `weekdays`). */
+      count: number;
+      per: TargetPer;
+      /** What is counted when it is not just "gång/gånger", e.g. "kontroller". */
+      unit?: string;
+      /** The count applies to each value separately, e.g. each grade 6-9. */
+      perUnit?: { label: string; values: string[] };
+      /** Only activities on these ISO weekdays (1 = Monday … 7 = Sunday) count. */
+      weekdays?: number[];
+    }
+  | { kind: 'interval'; text: string; every: number; unit: IntervalUnit }
+  | { kind: 'every-shift'; text: string }
+  | { kind: 'continuous'; text: string; quietAfterDays: number }
+  | { kind: 'on-demand'; text: string }
+  | { kind: 'occasions'; text: string; occasions: 'risk-weekends' | string[] }
+  | { kind: 'unparsed'; text: string };
+
+/** A count target ("minst 10 kontroller per månad"). */
+export type CountTarget = Extract<Target, { kind: 'count' }>;
+/** An interval target ("var tredje helg"). */
+export type IntervalTarget = Extract<Target, { kind: 'interval' }>;
+/** A continuous target ("kontinuerligt", "löpande under året"). */
+export type ContinuousTarget = Extract<Target, { kind: 'continuous' }>;
+/** An occasions target ("under riskhelger", "vid valborg och midsommar"). */
+export type OccasionsTarget = Extract<Target, { kind: 'occasions' }>;

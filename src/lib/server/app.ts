@@ -1,0 +1,37 @@
+import { loadConfig, type Config } from './config';
+import type { Ctx } from './context';
+import { migrateToLatest, openDatabase } from './db/connection';
+import { setLogLevel } from './log';
+import { ensureReferenceData } from './services/organisation.service';
+import { ensureNorsjo } from './services/norsjo.service';
+import {
+  ensureDemoAccounts,
+  ensureFirstAdmin,
+  type FirstStartNotice
+} from './services/first-start.service';
+
+/** A started application: the context services use, and what to tell the operator. */
+export type App = { ctx: Ctx; notice: FirstStartNotice; close: () => Promise<void> };
+
+/** Opens the database, migrates, and makes sure reference data, Norsjö and a way to sign in exist. */
+export async function startApp(
+  config: Config = loadConfig(),
+  now: () => Date = () => new Date()
+): Promise<App> {
+  setLogLevel(config.logLevel);
+  const handle = openDatabase(config.database);
+  await migrateToLatest(handle.db);
+  const ctx: Ctx = { db: handle.db, dbKind: handle.kind, config, now };
+  await ensureReferenceData(ctx);
+  await ensureNorsjo(ctx);
+  const notice = config.demo ? await ensureDemoAccounts(ctx) : await ensureFirstAdmin(ctx);
+  return { ctx, notice, close: handle.close };
+}
+
+let running: Promise<App> | null = null;
+
+/** The one application of this server process, started on first use. */
+export function getApp(): Promise<App> {
+  running ??= startApp();
+  return running;
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/** Where the data lives: the embedded SQLite file, or a PostgreSQL server. */
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgresql'; url: string };
+
+/** The validated configuration of one Löften process. */
+export type Config = {
+  database: DatabaseConfig;
+  port: number;
+  origin: string | undefined;
+  /** Demo mode: demo accounts with a documented password and labelled demo data. Never in production. */
+  demo: boolean;
+  production: boolean;
+  sessionHours: number;
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+};
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: `expected a whole number from ${min} to ${max}` })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, {
+      message: `expected a whole number from ${min} to ${max}`
+    });
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, {
+      message:
+        'expected a PostgreSQL URL like postgres://user@host:5432/db, or leave it unset for SQLite'
+    })
+    .optional(),
+  SQLITE_PATH: z.string().min(1, { message: 'expected a file path' }).default('./data/loften.db'),
+  PORT: int(1, 65535).default(3000),
+  ORIGIN: z
+    .url({ message: 'expected the public URL of the site, like https://loften.example.se' })
+    .optional(),
+  NODE_ENV: z.string().optional(),
+  LOFTEN_DEMO: bool.optional(),
+  SESSION_HOURS: int(1, 24 * 30).default(12),
+  LOGIN_MAX_FAILURES: int(1, 100).default(5),
+  LOGIN_WINDOW_MINUTES: int(1, 24 * 60).default(15),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'], { message: 'expected debug, info, warn or error' })
+    .default('info')
+});
+
+/** Thrown when the environment is wrong; the message is one line naming the variable. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment: the only place in the app that reads process.env. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== '')
+  );
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`Configuration error: ${name}: ${issue?.message ?? 'invalid value'}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const demo = e.LOFTEN_DEMO ?? !production;
+  if (demo && production && e.LOFTEN_DEMO) {
+    throw new ConfigError(
+      'Configuration error: LOFTEN_DEMO: demo mode has documented passwords and cannot run with NODE_ENV=production'
+    );
+  }
+  return {
+    database: e.DATABASE_URL
+      ? { kind: 'postgresql', url: e.DATABASE_URL }
+      : { kind: 'sqlite', path: e.SQLITE_PATH },
+    port: e.PORT,
+    origin: e.ORIGIN,
+    demo,
+    production,
+    sessionHours: e.SESSION_HOURS,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    logLevel: e.LOG_LEVEL
+  };
+}

@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type MigrationResultSet
+} from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config';
+import { migrations } from './migrations/index';
+import type { Database } from './schema';
+
+/** Which engine is behind a handle; the only place outside db/ that learns it is the health check. */
+export type DatabaseKind = 'sqlite' | 'postgresql';
+
+/** An open database with its engine named. */
+export type DatabaseHandle = {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close: () => Promise<void>;
+};
+
+// PostgreSQL returns BIGINT (COUNT, SUM) as strings; our counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+/** Opens SQLite (WAL) or PostgreSQL, with an optional schema for test isolation on PostgreSQL. */
+export function openDatabase(
+  config: DatabaseConfig,
+  options: { pgSchema?: string } = {}
+): DatabaseHandle {
+  if (config.kind === 'sqlite') {
+    if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
+    const sqlite = new SQLite(config.path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, kind: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 10,
+    ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {})
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgresql', close: () => db.destroy() };
+}
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${String(result.error)}`);
+  }
+  return result;
+}
+
+/** Creates a PostgreSQL schema (for isolated test runs) and returns its name. */
+export async function createPgSchema(url: string, name: string): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await sql`create schema if not exists ${sql.id(name)}`.execute(db);
+  await db.destroy();
+}
+
+/** Drops a PostgreSQL schema made by createPgSchema. */
+export async function dropPgSchema(url: string, name: string): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await sql`drop schema if exists ${sql.id(name)} cascade`.execute(db);
+  await db.destroy();
+}
+
+/** Pings the database; true when it answers. */
+export async function ping(db: Kysely<Database>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

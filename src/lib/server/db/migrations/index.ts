@@ -1,0 +1,9 @@
+import type { Migration } from 'kysely';
+import * as foundation from './0001-foundation';
+import * as agreements from './0002-agreements';
+
+/** Every migration, by sortable name. Listed statically so the bundled server finds them. */
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+  '0002-agreements': agreements
+};

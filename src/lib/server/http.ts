@@ -1,0 +1,49 @@
+import { fail, json, type ActionFailure } from '@sveltejs/kit';
+import {
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+  type FieldError
+} from './services/errors';
+
+/** What a failed form gets back: field errors and the values the user typed (never passwords). */
+export type FormFailure = {
+  errors: FieldError[];
+  message?: string;
+  values?: Record<string, string>;
+};
+
+/** Turns a service error into a form failure; anything unexpected is rethrown to the error page. */
+export function formFailure(
+  e: unknown,
+  values?: Record<string, string>
+): ActionFailure<FormFailure> {
+  if (e instanceof ValidationError) return fail(400, { errors: e.fields, values });
+  if (e instanceof ForbiddenError) return fail(403, { errors: [], message: e.message, values });
+  if (e instanceof UnauthenticatedError)
+    return fail(401, { errors: [], message: e.message, values });
+  if (e instanceof NotFoundError) return fail(404, { errors: [], message: e.message, values });
+  throw e;
+}
+
+/** Turns a service error into a JSON API response with the fields named. */
+export function apiFailure(e: unknown): Response {
+  if (e instanceof ValidationError)
+    return json({ error: 'invalid', fields: e.fields }, { status: 400 });
+  if (e instanceof UnauthenticatedError)
+    return json({ error: 'unauthenticated', message: e.message }, { status: 401 });
+  if (e instanceof ForbiddenError)
+    return json({ error: 'forbidden', message: e.message }, { status: 403 });
+  if (e instanceof NotFoundError)
+    return json({ error: 'not-found', message: e.message }, { status: 404 });
+  throw e;
+}
+
+/** Plain string values of a form, without password fields, to refill it after an error. */
+export function keptValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form)
+    if (typeof v === 'string' && !/password|losenord|current|next|repeat/.test(k)) out[k] = v;
+  return out;
+}

@@ -1,0 +1,12 @@
+import type { LayoutServerLoad } from './$types';
+import { getApp } from '$lib/server/app';
+import { isAdmin } from '$lib/server/auth/policy';
+
+export const load: LayoutServerLoad = async ({ locals }) => {
+  const { ctx } = await getApp();
+  return {
+    lang: locals.lang,
+    demo: ctx.config.demo,
+    user: locals.actor ? { name: locals.actor.name, admin: isAdmin(locals.actor) } : null
+  };
+};

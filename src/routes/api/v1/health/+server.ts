@@ -1,0 +1,13 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getApp } from '$lib/server/app';
+import { health } from '$lib/server/services/health.service';
+
+export const GET: RequestHandler = async () => {
+  const { ctx } = await getApp();
+  const result = await health(ctx);
+  return json(result, {
+    status: result.status === 'ok' ? 200 : 503,
+    headers: { 'cache-control': 'no-store' }
+  });
+};

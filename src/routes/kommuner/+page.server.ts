@@ -1,0 +1,17 @@
+import type { PageServerLoad } from './$types';
+import { z } from 'zod';
+import { getApp } from '$lib/server/app';
+import { searchMunicipalities } from '$lib/server/services/organisation.service';
+
+const PAGE = 50;
+const query = z.object({
+  q: z.string().max(100).catch(''),
+  sida: z.coerce.number().int().min(1).max(100).catch(1)
+});
+
+export const load: PageServerLoad = async ({ url }) => {
+  const { ctx } = await getApp();
+  const { q, sida } = query.parse(Object.fromEntries(url.searchParams));
+  const rows = await searchMunicipalities(ctx, q, PAGE + 1, (sida - 1) * PAGE);
+  return { q, page: sida, municipalities: rows.slice(0, PAGE), hasMore: rows.length > PAGE };
+};
