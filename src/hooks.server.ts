@@ -23,7 +23,15 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
   const { ctx } = await getApp();
-  event.locals.lang = pickLang(event.url.searchParams.get('lang') ?? event.cookies.get('lang'));
+  const asked = event.url.searchParams.get('lang');
+  event.locals.lang = pickLang(asked ?? event.cookies.get('lang'));
+  if (asked)
+    event.cookies.set('lang', event.locals.lang, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      maxAge: 31_536_000
+    });
   event.locals.actor = null;
   event.locals.sessionSecret = undefined;
 

@@ -30,13 +30,18 @@ export const RISK_OCCASION_NAMES: Record<(typeof RISK_OCCASION_KEYS)[number], st
 };
 
 let swedishCalendar: Holidays | null = null;
+const byYear = new Map<number, { date: IsoDate; name: string; type: string }[]>();
 
 function allHolidays(year: number): { date: IsoDate; name: string; type: string }[] {
+  const cached = byYear.get(year);
+  if (cached) return cached;
   swedishCalendar ??= new Holidays('SE', { languages: ['sv'] });
   // `date` is 'YYYY-MM-DD hh:mm:ss' in Swedish local time; the first ten characters are the calendar day.
-  return swedishCalendar
+  const list = swedishCalendar
     .getHolidays(year, 'sv')
     .map((h) => ({ date: h.date.slice(0, 10), name: h.name, type: h.type }));
+  byYear.set(year, list);
+  return list;
 }
 
 /** Lists Sweden's public holidays (allmänna helgdagar) of a year, in date order. */

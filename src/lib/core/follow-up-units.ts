@@ -15,7 +15,10 @@ import {
 } from './dates';
 import type { TargetPer } from './target';
 
-const UNIT_BOUNDS: Record<Exclude<TargetPer, 'period' | 'day'>, [(d: IsoDate) => IsoDate, (d: IsoDate) => IsoDate]> = {
+const UNIT_BOUNDS: Record<
+  Exclude<TargetPer, 'period' | 'day'>,
+  [(d: IsoDate) => IsoDate, (d: IsoDate) => IsoDate]
+> = {
   week: [startOfIsoWeek, (d) => addDays(startOfIsoWeek(d), 6)],
   month: [startOfMonth, endOfMonth],
   tertial: [startOfTertial, endOfTertial],
@@ -32,7 +35,7 @@ export function unitsOverlapping(per: TargetPer, range: DateRange, span: DateRan
   if (per === 'day') return eachDay(range).map((d) => ({ start: d, end: d }));
   const [startOf, endOf] = UNIT_BOUNDS[per];
   const units: DateRange[] = [];
-  for (let start = startOf(range.start); start <= range.end; ) {
+  for (let start = startOf(range.start); start <= range.end;) {
     const end = endOf(start);
     units.push({ start, end });
     start = addDays(end, 1);
@@ -52,7 +55,19 @@ export function wholeExpected(exact: number): number {
 }
 
 /** Orders target `per`s from shortest to longest, for comparison with the follow-up period kind. */
-export const PER_RANK: Record<TargetPer, number> = { day: 0, week: 1, month: 2, tertial: 3, year: 4, period: 5 };
+export const PER_RANK: Record<TargetPer, number> = {
+  day: 0,
+  week: 1,
+  month: 2,
+  tertial: 3,
+  year: 4,
+  period: 5
+};
 
 /** Orders follow-up period kinds on the same scale as PER_RANK. */
-export const PERIOD_KIND_RANK = { month: 2, tertial: 3, year: 4, agreement: 5 } as const satisfies Record<string, number>;
+export const PERIOD_KIND_RANK = {
+  month: 2,
+  tertial: 3,
+  year: 4,
+  agreement: 5
+} as const satisfies Record<string, number>;

@@ -97,7 +97,8 @@ function describeCount(t: Extract<Target, { kind: 'count' }>, lang: Lang): strin
     t.weekdays?.length && t.per === 'day'
       ? `${sv ? 'varje' : 'every'} ${dayNames('')}`
       : PER_WORDS[lang][t.per];
-  let s = `${sv ? 'minst' : 'at least'} ${t.count} ${what} ${when}`;
+  const amount = !sv && !t.unit && t.count === 1 ? 'once' : `${t.count} ${what}`;
+  let s = `${sv ? 'minst' : 'at least'} ${amount} ${when}`;
   if (t.perUnit) {
     const values = joinWords(t.perUnit.values, lang);
     s += sv

@@ -89,3 +89,39 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL
   };
 }
+
+/** The PostgreSQL URL that tests also run against, when set (CI always sets it). */
+export function testDatabaseUrl(
+  env: Record<string, string | undefined> = process.env
+): string | undefined {
+  const url = env.TEST_DATABASE_URL;
+  if (url && !/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConfigError(
+      'Configuration error: TEST_DATABASE_URL: expected a PostgreSQL URL like postgres://postgres@127.0.0.1:5432/test'
+    );
+  }
+  return url || undefined;
+}
+
+/** Which databases data tests run on: TEST_DIALECTS (sqlite, postgresql or both, comma-separated), else SQLite plus PostgreSQL when TEST_DATABASE_URL is set. */
+export function testDatabaseKinds(
+  env: Record<string, string | undefined> = process.env
+): ('sqlite' | 'postgresql')[] {
+  const url = testDatabaseUrl(env);
+  const asked = env.TEST_DIALECTS?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!asked) return url ? ['sqlite', 'postgresql'] : ['sqlite'];
+  const kinds = asked.map((k) => {
+    if (k !== 'sqlite' && k !== 'postgresql')
+      throw new ConfigError(
+        `Configuration error: TEST_DIALECTS: expected sqlite, postgresql or both, got ${k}`
+      );
+    return k;
+  });
+  if (kinds.includes('postgresql') && !url)
+    throw new ConfigError(
+      'Configuration error: TEST_DATABASE_URL: must be set when TEST_DIALECTS includes postgresql'
+    );
+  return kinds;
+}

@@ -128,3 +128,8 @@ export async function setRole(ctx: Ctx, actor: Changer, input: unknown) {
   });
   return { userId: user.id, organisationId: org.id, organisationName: org.name, role };
 }
+
+/** The id of the account with this e-mail, if any. */
+export async function findUserIdByEmail(ctx: Ctx, email: string): Promise<string | null> {
+  return (await findUserByEmail(ctx.db, email))?.id ?? null;
+}

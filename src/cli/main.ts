@@ -1,0 +1,171 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig } from '../lib/server/config';
+import { startApp, type App } from '../lib/server/app';
+import { ValidationError } from '../lib/server/services/errors';
+import { addUser, setRole, ROLES } from '../lib/server/services/user.service';
+import { createOneTimeLogin } from '../lib/server/services/auth.service';
+import { verifyAuditChain } from '../lib/server/services/audit.service';
+import { backup, restore } from '../lib/server/services/backup.service';
+import { findUserIdByEmail } from '../lib/server/services/user.service';
+
+/** Runs a command against a started app and always closes the database. */
+async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
+  const app = await startApp(loadConfig());
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('loften')
+    .description(
+      'Löften: medborgarlöften mellan polis och kommun / citizen promises between police and municipality'
+    )
+    .exitOverride();
+
+  const user = program.command('user').description('Hantera konton (manage accounts)');
+  user
+    .command('add')
+    .description('Skapa ett lokalt konto (create a local account)')
+    .requiredOption('--email <email>', 'e-postadress')
+    .requiredOption('--name <name>', 'namn')
+    .option('--password <password>', 'lösenord, minst 12 tecken (utelämna för en engångslänk)')
+    .option('--org <organisation>', 'organisation: id, kommunkod eller exakt namn')
+    .option('--role <role>', `roll: ${ROLES.join(', ')}`)
+    .action(
+      async (o: {
+        email: string;
+        name: string;
+        password?: string;
+        org?: string;
+        role?: string;
+      }) => {
+        if ((o.org && !o.role) || (!o.org && o.role))
+          throw new ValidationError([
+            { field: 'role', message: 'Ange både --org och --role, eller ingen av dem.' }
+          ]);
+        await withApp(async ({ ctx }) => {
+          const u = await addUser(ctx, null, {
+            email: o.email,
+            name: o.name,
+            password: o.password
+          });
+          console.log(`Skapade ${u.email} (id ${u.id}).`);
+          if (o.org && o.role) {
+            const m = await setRole(ctx, null, {
+              email: o.email,
+              organisation: o.org,
+              role: o.role
+            });
+            console.log(`${u.email} är ${m.role} i ${m.organisationName}.`);
+          }
+          if (!o.password) {
+            const secret = await createOneTimeLogin(ctx, u.id, 24);
+            console.log(
+              `Engångslänk för att logga in och välja lösenord (24 timmar): ${ctx.config.origin ?? 'http://localhost:3000'}/logga-in/engang/${secret}`
+            );
+          }
+        });
+      }
+    );
+  user
+    .command('role')
+    .description('Ge ett konto en roll i en organisation (give an account a role)')
+    .requiredOption('--email <email>', 'e-postadress')
+    .requiredOption('--org <organisation>', 'organisation: id, kommunkod eller exakt namn')
+    .requiredOption('--role <role>', `roll: ${ROLES.join(', ')}`)
+    .action(async (o: { email: string; org: string; role: string }) => {
+      await withApp(async ({ ctx }) => {
+        const m = await setRole(ctx, null, { email: o.email, organisation: o.org, role: o.role });
+        console.log(`${o.email} är ${m.role} i ${m.organisationName}.`);
+      });
+    });
+  user
+    .command('login-link')
+    .description('Skapa en engångslänk för inloggning (one-time sign-in link)')
+    .requiredOption('--email <email>', 'e-postadress')
+    .action(async (o: { email: string }) => {
+      await withApp(async ({ ctx }) => {
+        const id = await findUserIdByEmail(ctx, o.email);
+        if (!id)
+          throw new ValidationError([
+            { field: 'email', message: `Det finns inget konto för ${o.email}.` }
+          ]);
+        const secret = await createOneTimeLogin(ctx, id, 24);
+        console.log(`${ctx.config.origin ?? 'http://localhost:3000'}/logga-in/engang/${secret}`);
+      });
+    });
+
+  program
+    .command('db')
+    .description('Databasen (the database)')
+    .command('migrate')
+    .description('Kör migreringar (run migrations)')
+    .action(async () => {
+      await withApp(async ({ ctx }) => console.log(`Databasen (${ctx.dbKind}) är uppdaterad.`));
+    });
+
+  program
+    .command('audit')
+    .description('Granskningsloggen (the audit trail)')
+    .command('verify')
+    .description('Kontrollera att kedjan är obruten (verify the hash chain)')
+    .action(async () => {
+      await withApp(async ({ ctx }) => {
+        const r = await verifyAuditChain(ctx);
+        if (r.ok) {
+          console.log(`Granskningsloggen är obruten: ${r.entries} poster. (audit chain ok)`);
+        } else {
+          console.error(
+            `Granskningsloggen är bruten vid post ${r.brokenAt}: ${r.reason}. ${r.entries} poster före den stämmer.`
+          );
+          process.exitCode = 1;
+        }
+      });
+    });
+
+  program
+    .command('backup <file>')
+    .description('Säkerhetskopiera SQLite-databasen medan appen kör (online backup)')
+    .action(async (file: string) => {
+      const config = loadConfig();
+      const ctxLike = { config } as Parameters<typeof backup>[0];
+      const r = await backup(ctxLike, file);
+      console.log(`Säkerhetskopia skriven till ${file} (${r.pages} sidor).`);
+    });
+  program
+    .command('restore <file>')
+    .description('Återställ SQLite-databasen från en säkerhetskopia (stoppa appen först)')
+    .action(async (file: string) => {
+      const config = loadConfig();
+      await restore({ config } as Parameters<typeof restore>[0], file);
+      console.log(`Databasen återställd från ${file}.`);
+    });
+  return program;
+}
+
+/** Runs the CLI; bad arguments and bad input give one clear line and exit code 1, never a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
+    if (e instanceof ValidationError) {
+      for (const f of e.fields) console.error(`Fel: ${f.field}: ${f.message}`);
+      return 1;
+    }
+    if (e instanceof ConfigError || e instanceof Error) {
+      console.error(`Fel: ${e.message}`);
+      return 1;
+    }
+    console.error(`Fel: ${String(e)}`);
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn } from './helpers';
+
+test('the start page is in Swedish, shows Norsjö and offers sign-in', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  await expect(page.getByRole('heading', { level: 1, name: 'Löften' })).toBeVisible();
+  await expect(page.getByText('Norsjö', { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Logga in' })).toBeVisible();
+  await expect(page.getByText(/Demoläge/)).toBeVisible();
+});
+
+test('a demo editor signs in, sees the account page, and signs out', async ({ page }) => {
+  await signIn(page, 'kommun@demo.loften.se');
+  await page.goto('/konto');
+  await expect(page.getByRole('heading', { name: 'Ditt konto' })).toBeVisible();
+  await expect(page.getByText('kommun@demo.loften.se')).toBeVisible();
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await expect(page.getByRole('link', { name: 'Logga in' })).toBeVisible();
+});
+
+test('a wrong password says so and keeps the e-mail typed', async ({ page }) => {
+  await signIn(page, 'lasare@demo.loften.se', 'fel lösenord');
+  await expect(page.getByRole('alert')).toContainText('Fel e-postadress eller lösenord');
+  await expect(page.getByLabel('E-postadress')).toHaveValue('lasare@demo.loften.se');
+});
+
+test('sign-in works without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, 'polis@demo.loften.se');
+  await page.goto('/konto');
+  await expect(page.getByRole('heading', { name: 'Ditt konto' })).toBeVisible();
+  await context.close();
+});
+
+test('the interface switches to English', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+});
+
+test('every page that exists passes axe with WCAG 2.1 A/AA rules', async ({ page }) => {
+  for (const path of ['/', '/kommuner', '/kommuner?q=Nors', '/logga-in', '/sidan-finns-inte']) {
+    await page.goto(path);
+    await expectAccessible(page);
+  }
+  await signIn(page, 'admin@demo.loften.se');
+  for (const path of ['/konto']) {
+    await page.goto(path);
+    await expectAccessible(page);
+  }
+});
