@@ -4,6 +4,7 @@ import { migrateToLatest, openDatabase } from './db/connection';
 import { setLogLevel } from './log';
 import { ensureReferenceData } from './services/organisation.service';
 import { ensureNorsjo } from './services/norsjo.service';
+import { ensureNorsjoDemo } from './services/demo.service';
 import {
   ensureDemoAccounts,
   ensureFirstAdmin,
@@ -24,6 +25,7 @@ export async function startApp(
   const ctx: Ctx = { db: handle.db, dbKind: handle.kind, config, now };
   await ensureReferenceData(ctx);
   await ensureNorsjo(ctx);
+  if (config.demo) await ensureNorsjoDemo(ctx);
   const notice = config.demo ? await ensureDemoAccounts(ctx) : await ensureFirstAdmin(ctx);
   return { ctx, notice, close: handle.close };
 }

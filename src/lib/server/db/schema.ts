@@ -145,6 +145,9 @@ export type PlanRevisionTable = {
   year: number;
   based_on_id: string | null;
   note: string;
+  /** Measures removed in this revision, with the reason: JSON [{ key, title, reason }]. */
+  removed_json: string;
+  demo: number;
   created_at: string;
 };
 

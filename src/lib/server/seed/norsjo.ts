@@ -125,8 +125,7 @@ export const NORSJO_AGREEMENT = {
             'Aktivt användande av rättegångsbalken. Underrättelsebaserat arbete. Lagföring - beslag av narkotika.',
           target: 'Som minst 1 gång i månaden',
           parties: ['polisen'],
-          focusAreas: ['narkotika'],
-          internal: false
+          focusAreas: ['narkotika']
         }
       ]
     },

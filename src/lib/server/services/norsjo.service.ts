@@ -1,7 +1,10 @@
 import type { Ctx } from '../context';
 import type { OrganisationTable } from '../db/schema';
 import { insertOrganisations } from '../db/repositories/organisation.repository';
-import { NORSJO_CODE, NORSJO_PARTIES, type NorsjoPartyKey } from '../seed/norsjo';
+import { listAgreementRows } from '../db/repositories/agreement.repository';
+import { NORSJO_AGREEMENT, NORSJO_CODE, NORSJO_PARTIES, type NorsjoPartyKey } from '../seed/norsjo';
+import { norsjoDraft } from '../seed/norsjo-draft';
+import { createAgreement } from './agreement.service';
 import { municipalityId, regionId } from './organisation.service';
 
 /** Ids of Norsjö's organisations: stable, so the demo, the tests and the importer agree. */
@@ -58,7 +61,16 @@ export async function ensureNorsjoOrganisations(ctx: Ctx): Promise<void> {
   await insertOrganisations(ctx.db, rows);
 }
 
-/** Makes sure Norsjö, the first tenant, exists: organisations now, the agreement once it is modelled. */
-export async function ensureNorsjo(ctx: Ctx): Promise<void> {
+/** The id of Norsjö's 2019 agreement, if it exists. */
+export async function findNorsjoAgreementId(ctx: Ctx): Promise<string | null> {
+  const rows = await listAgreementRows(ctx.db, { municipalityId: norsjoIds().municipality });
+  return rows.find((r) => r.title === NORSJO_AGREEMENT.title)?.id ?? null;
+}
+
+/** Makes sure Norsjö, the first tenant, exists: its organisations and its 2019 agreement. */
+export async function ensureNorsjo(ctx: Ctx): Promise<string> {
   await ensureNorsjoOrganisations(ctx);
+  const existing = await findNorsjoAgreementId(ctx);
+  if (existing) return existing;
+  return (await createAgreement(ctx, null, norsjoDraft(norsjoIds()))).id;
 }

@@ -118,6 +118,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('based_on_id', 'text', (c) => c.references('plan_revisions.id'))
     .addColumn('note', 'text', (c) => c.notNull())
+    .addColumn('removed_json', 'text', (c) => c.notNull())
+    .addColumn('demo', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('plan_revisions_agreement_year', ['agreement_id', 'year'])
     .execute();

@@ -60,3 +60,9 @@ export const partiesOwnedBy = (db: Executor, ownerId: string) =>
     .where('owner_id', '=', ownerId)
     .orderBy('name')
     .execute();
+
+/** Names of organisations by id. */
+export const organisationNames = (db: Executor, ids: string[]) =>
+  ids.length
+    ? db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids).execute()
+    : Promise.resolve([]);

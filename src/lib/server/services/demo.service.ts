@@ -1,0 +1,70 @@
+import type { Ctx } from '../context';
+import { newId } from '../context';
+import { hasDemoActivities, insertActivities } from '../db/repositories/activity.repository';
+import { listRevisions, loadRevisionContent } from '../db/repositories/plan.repository';
+import { norsjoDemoActivities } from '../seed/norsjo-demo';
+import { findNorsjoAgreementId, norsjoIds } from './norsjo.service';
+import { startRevision, updateMeasure } from './plan.service';
+
+/**
+ * Demo mode only: invented activities for Norsjö's agreement years and a demo plan revision for
+ * 2020 with one changed target, each stored with its demo mark so every page labels it.
+ */
+export async function ensureNorsjoDemo(ctx: Ctx): Promise<void> {
+  if (!ctx.config.demo) throw new Error('Demo data exists only in demo mode');
+  const agreementId = await findNorsjoAgreementId(ctx);
+  if (!agreementId || (await hasDemoActivities(ctx.db, agreementId))) return;
+  const ids = norsjoIds();
+  const at = ctx.now().toISOString();
+  await ctx.db.transaction().execute((trx) =>
+    insertActivities(
+      trx,
+      norsjoDemoActivities().map((a) => ({
+        id: newId(),
+        agreement_id: agreementId,
+        measure_key: a.key,
+        occurred_on: a.date,
+        count: a.count,
+        shifts: a.shifts,
+        grade: a.grade,
+        place: null,
+        note: 'Demo',
+        organisation_id:
+          a.key === 'trygghetsvandring' || a.key === 'information-allmanhet'
+            ? ids.municipality
+            : ids.lpo,
+        created_by: null,
+        created_at: at,
+        deleted_at: null,
+        idempotency_key: null,
+        demo: 1
+      }))
+    )
+  );
+  if ((await listRevisions(ctx.db, agreementId)).some((r) => r.year === 2020)) return;
+  const { id } = await startRevision(
+    ctx,
+    null,
+    agreementId,
+    { year: 2020, note: 'Demo: revidering efter uppföljningen av 2019.' },
+    { demo: true }
+  );
+  const content = await loadRevisionContent(ctx.db, id);
+  const knock = content.measures.find((m) => m.measure_key === 'dorrknackning');
+  if (knock) {
+    await updateMeasure(ctx, null, knock.id, {
+      title: knock.title,
+      description: knock.description,
+      targetText: '3 gånger per år',
+      responsiblePartyId: knock.responsible_party_id,
+      partyIds: content.parties.filter((p) => p.measure_id === knock.id).map((p) => p.id),
+      focusAreaKeys: content.focusAreas
+        .filter((f) => f.measure_id === knock.id)
+        .map((f) => f.focus_area_id),
+      followUpMethod: knock.follow_up_method,
+      visibility: knock.visibility,
+      changeReason:
+        'Demo: fler bostadsinbrott i två bostadsområden under 2019, så dörrknackningen utökas.'
+    });
+  }
+}

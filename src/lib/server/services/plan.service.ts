@@ -1,0 +1,262 @@
+import { z } from 'zod';
+import {
+  diffPlans,
+  type MeasureChange,
+  type PlanMeasure,
+  type RemovedMeasure
+} from '../../core/plan-diff';
+import type { Actor } from '../auth/policy';
+import type { Ctx } from '../context';
+import { newId } from '../context';
+import {
+  deleteMeasureRow,
+  findMeasure,
+  insertRevision,
+  listRevisions,
+  loadRevisionContent,
+  setRemoved,
+  updateMeasureRow
+} from '../db/repositories/plan.repository';
+import { organisationNames } from '../db/repositories/organisation.repository';
+import { measureDraft } from './agreement.schema';
+import { assertCanEdit, measureRow } from './agreement.service';
+import { recordAudit } from './audit.service';
+import { fieldErrorsFromZod, NotFoundError, ValidationError } from './errors';
+
+/** Starts the plan for `year` as a copy of the latest earlier revision; every revision is kept. */
+export async function startRevision(
+  ctx: Ctx,
+  actor: Actor | null,
+  agreementId: string,
+  input: unknown,
+  options: { demo?: boolean } = {}
+): Promise<{ id: string }> {
+  if (actor) await assertCanEdit(ctx, actor, agreementId);
+  const parsed = z
+    .object({
+      year: z.coerce
+        .number()
+        .int()
+        .min(2000, { message: 'Ange ett år, till exempel 2020.' })
+        .max(2100, { message: 'Ange ett år, till exempel 2020.' }),
+      note: z.string().trim().max(4000).default('')
+    })
+    .safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error.issues));
+  const { year, note } = parsed.data;
+  const revisions = await listRevisions(ctx.db, agreementId);
+  if (revisions.some((r) => r.year === year))
+    throw new ValidationError([
+      { field: 'year', message: `Det finns redan en plan för ${year}. Ändra den i stället.` }
+    ]);
+  const base = [...revisions].reverse().find((r) => r.year < year);
+  if (!base)
+    throw new ValidationError([
+      {
+        field: 'year',
+        message: 'En ny plan bygger på en tidigare: välj ett år efter den första planen.'
+      }
+    ]);
+  const content = await loadRevisionContent(ctx.db, base.id);
+  const id = newId();
+  const groupIds = new Map(content.groups.map((g) => [g.id, newId()]));
+  const measureIds = new Map(content.measures.map((m) => [m.id, newId()]));
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertRevision(trx, {
+      revision: {
+        id,
+        agreement_id: agreementId,
+        year,
+        based_on_id: base.id,
+        note,
+        removed_json: '[]',
+        demo: options.demo ? 1 : 0,
+        created_at: ctx.now().toISOString()
+      },
+      groups: content.groups.map((g) => ({
+        ...g,
+        id: groupIds.get(g.id) ?? newId(),
+        revision_id: id
+      })),
+      // A copied measure starts with no change reason: reasons belong to the revision that changed it.
+      measures: content.measures.map((m) => ({
+        ...m,
+        id: measureIds.get(m.id) ?? newId(),
+        revision_id: id,
+        group_id: groupIds.get(m.group_id) ?? m.group_id,
+        change_reason: null
+      })),
+      measureParties: content.parties.map((p) => ({
+        measure_id: measureIds.get(p.measure_id) ?? '',
+        party_id: p.id
+      })),
+      measureFocusAreas: content.focusAreas.map((f) => ({
+        measure_id: measureIds.get(f.measure_id) ?? '',
+        focus_area_id: f.focus_area_id
+      }))
+    });
+    await recordAudit(trx, ctx.now(), {
+      actorId: actor?.userId ?? null,
+      organisationId: null,
+      action: 'plan.revision.start',
+      entity: 'agreement',
+      entityId: agreementId,
+      after: { year, basedOn: base.year }
+    });
+  });
+  return { id };
+}
+
+const editInput = measureDraft.omit({ key: true }).extend({
+  changeReason: z
+    .string()
+    .trim()
+    .min(1, { message: 'Skriv varför åtgärden ändras, så att invånarna kan läsa det.' })
+    .max(1000)
+});
+
+/** Edits a measure in its revision, with the reason for the change; the before and after go to the audit trail. */
+export async function updateMeasure(
+  ctx: Ctx,
+  actor: Actor | null,
+  measureId: string,
+  input: unknown
+): Promise<void> {
+  const existing = await findMeasure(ctx.db, measureId);
+  if (!existing) throw new NotFoundError('Åtgärden finns inte.');
+  if (actor) await assertCanEdit(ctx, actor, existing.agreement_id);
+  const parsed = editInput.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error.issues));
+  const m = parsed.data;
+  const row = measureRow(
+    { ...m, key: existing.measure_key },
+    {
+      id: measureId,
+      revisionId: existing.revision_id,
+      groupId: existing.group_id,
+      position: existing.position
+    }
+  );
+  const focusAreaIds = m.focusAreaKeys; // on edit, focus areas are given by id
+  await ctx.db.transaction().execute(async (trx) => {
+    const { id: _id, revision_id: _r, group_id: _g, measure_key: _k, position: _p, ...patch } = row;
+    await updateMeasureRow(
+      trx,
+      measureId,
+      patch,
+      [...new Set(m.partyIds)],
+      [...new Set(focusAreaIds)]
+    );
+    await recordAudit(trx, ctx.now(), {
+      actorId: actor?.userId ?? null,
+      organisationId: null,
+      action: 'measure.update',
+      entity: 'measure',
+      entityId: measureId,
+      before: {
+        title: existing.title,
+        targetText: existing.target_text,
+        responsible: existing.responsible_party_id,
+        visibility: existing.visibility
+      },
+      after: {
+        title: row.title,
+        targetText: row.target_text,
+        responsible: row.responsible_party_id,
+        visibility: row.visibility,
+        reason: m.changeReason
+      }
+    });
+  });
+}
+
+/** Removes a measure from its revision, keeping the reason so the comparison can show it. */
+export async function removeMeasure(
+  ctx: Ctx,
+  actor: Actor | null,
+  measureId: string,
+  input: unknown
+): Promise<void> {
+  const existing = await findMeasure(ctx.db, measureId);
+  if (!existing) throw new NotFoundError('Åtgärden finns inte.');
+  if (actor) await assertCanEdit(ctx, actor, existing.agreement_id);
+  const parsed = z
+    .object({
+      reason: z.string().trim().min(1, { message: 'Skriv varför åtgärden tas bort.' }).max(1000)
+    })
+    .safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error.issues));
+  const revision = (await listRevisions(ctx.db, existing.agreement_id)).find(
+    (r) => r.id === existing.revision_id
+  );
+  const removed = [
+    ...(JSON.parse(revision?.removed_json ?? '[]') as RemovedMeasure[]),
+    { key: existing.measure_key, title: existing.title, reason: parsed.data.reason }
+  ];
+  await ctx.db.transaction().execute(async (trx) => {
+    await deleteMeasureRow(trx, measureId);
+    await setRemoved(trx, existing.revision_id, JSON.stringify(removed));
+    await recordAudit(trx, ctx.now(), {
+      actorId: actor?.userId ?? null,
+      organisationId: null,
+      action: 'measure.remove',
+      entity: 'measure',
+      entityId: measureId,
+      before: { title: existing.title, targetText: existing.target_text },
+      after: { reason: parsed.data.reason }
+    });
+  });
+}
+
+async function planMeasures(ctx: Ctx, revisionId: string): Promise<PlanMeasure[]> {
+  const c = await loadRevisionContent(ctx.db, revisionId);
+  const names = new Map(
+    (
+      await organisationNames(ctx.db, [
+        ...new Set(c.measures.map((m) => m.responsible_party_id).filter((x): x is string => !!x))
+      ])
+    ).map((o) => [o.id, o.name])
+  );
+  const groups = new Map(c.groups.map((g) => [g.id, g.title]));
+  return c.measures.map((m) => ({
+    key: m.measure_key,
+    title: m.title,
+    description: m.description,
+    group: groups.get(m.group_id) ?? '',
+    targetText: m.target_text,
+    responsible: m.responsible_party_id
+      ? (names.get(m.responsible_party_id) ?? m.responsible_party_id)
+      : null,
+    parties: c.parties.filter((p) => p.measure_id === m.id).map((p) => p.name),
+    visibility: m.visibility,
+    changeReason: m.change_reason
+  }));
+}
+
+/** Compares two yearly plans of an agreement: added, changed and removed measures with their reasons. */
+export async function compareRevisions(
+  ctx: Ctx,
+  agreementId: string,
+  fromYear: number,
+  toYear: number
+): Promise<{ from: number; to: number; changes: MeasureChange[] }> {
+  const revisions = await listRevisions(ctx.db, agreementId);
+  const a = revisions.find((r) => r.year === fromYear);
+  const b = revisions.find((r) => r.year === toYear);
+  if (!a || !b)
+    throw new ValidationError([
+      {
+        field: !a ? 'fran' : 'till',
+        message: `Det finns ingen plan för ${!a ? fromYear : toYear}.`
+      }
+    ]);
+  // Removals recorded in every revision after `a` up to `b` explain what is gone.
+  const removed = revisions
+    .filter((r) => r.year > fromYear && r.year <= toYear)
+    .flatMap((r) => JSON.parse(r.removed_json) as RemovedMeasure[]);
+  return {
+    from: fromYear,
+    to: toYear,
+    changes: diffPlans(await planMeasures(ctx, a.id), await planMeasures(ctx, b.id), removed)
+  };
+}
