@@ -6,15 +6,9 @@ import {
   agreementOrganisationIds,
   findAgreement,
   insertAgreement,
-  listAgreementRows,
-  loadAgreementHead
+  listAgreementRows
 } from '../db/repositories/agreement.repository';
-import {
-  insertRevision,
-  listRevisions,
-  loadRevisionContent,
-  type RevisionRows
-} from '../db/repositories/plan.repository';
+import { insertRevision, type RevisionRows } from '../db/repositories/plan.repository';
 import type { MeasureTable } from '../db/schema';
 import { agreementDraft, type ParsedAgreementDraft } from './agreement.schema';
 import { recordAudit } from './audit.service';
