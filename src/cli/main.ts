@@ -1,3 +1,4 @@
+import { SYSTEM } from '../lib/server/auth/policy';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../lib/server/config';
 import { startApp, type App } from '../lib/server/app';
@@ -47,14 +48,14 @@ export function buildProgram(): Command {
             { field: 'role', message: 'Ange både --org och --role, eller ingen av dem.' }
           ]);
         await withApp(async ({ ctx }) => {
-          const u = await addUser(ctx, null, {
+          const u = await addUser(ctx, SYSTEM, {
             email: o.email,
             name: o.name,
             password: o.password
           });
           console.log(`Skapade ${u.email} (id ${u.id}).`);
           if (o.org && o.role) {
-            const m = await setRole(ctx, null, {
+            const m = await setRole(ctx, SYSTEM, {
               email: o.email,
               organisation: o.org,
               role: o.role
@@ -78,7 +79,7 @@ export function buildProgram(): Command {
     .requiredOption('--role <role>', `roll: ${ROLES.join(', ')}`)
     .action(async (o: { email: string; org: string; role: string }) => {
       await withApp(async ({ ctx }) => {
-        const m = await setRole(ctx, null, { email: o.email, organisation: o.org, role: o.role });
+        const m = await setRole(ctx, SYSTEM, { email: o.email, organisation: o.org, role: o.role });
         console.log(`${o.email} är ${m.role} i ${m.organisationName}.`);
       });
     });

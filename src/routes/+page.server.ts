@@ -1,11 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { listPoliceAreas, searchMunicipalities } from '$lib/server/services/organisation.service';
+import { listAgreements } from '$lib/server/services/agreement.service';
+import { listPoliceAreas } from '$lib/server/services/organisation.service';
 
 export const load: PageServerLoad = async () => {
   const { ctx } = await getApp();
   return {
-    featured: await searchMunicipalities(ctx, 'Norsjö', 1),
-    policeAreas: await listPoliceAreas(ctx)
+    agreements: (await listAgreements(ctx)).filter((a) => a.status !== 'draft'),
+    policeAreas: (await listPoliceAreas(ctx)).filter((p) => p.level === 'polisregion')
   };
 };

@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../src/lib/server/auth/policy';
 import type { Ctx } from '../../src/lib/server/context';
 import type { Role } from '../../src/lib/server/db/schema';
 import { actorFor } from '../../src/lib/server/services/auth.service';
@@ -18,11 +19,11 @@ export async function makeUser(
   const email = `user${++n}-${crypto.randomUUID().slice(0, 6)}@test.loften.se`;
   const user = await addUser(
     ctx,
-    null,
+    SYSTEM,
     { email, name, password: TEST_PASSWORD },
     { passwordCost: 10 }
   );
-  await setRole(ctx, null, { email, organisation: organisationId, role });
+  await setRole(ctx, SYSTEM, { email, organisation: organisationId, role });
   const actor = await actorFor(ctx, user.id);
   if (!actor) throw new Error('actor missing');
   return { ...user, actor };

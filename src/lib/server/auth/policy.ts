@@ -45,3 +45,12 @@ export type Action = keyof typeof ACTIONS;
 /** May the actor do `action` on something that belongs to these organisations? */
 export const can = (actor: Actor | null, action: Action, organisationIds: string[]): boolean =>
   hasRoleInAny(actor, organisationIds, ACTIONS[action]);
+
+/** The system itself (start-up, seeds, the CLI run by an operator): not a signed-in person. */
+export const SYSTEM = 'system' as const;
+
+/** Who makes a change: a signed-in actor, the system, or nobody (refused). */
+export type Changer = Actor | typeof SYSTEM | null;
+
+/** The audit trail's actor id for a changer (null for the system). */
+export const changerId = (c: Changer): string | null => (c && c !== SYSTEM ? c.userId : null);

@@ -6,6 +6,7 @@ import { listRevisions, loadRevisionContent } from '../db/repositories/plan.repo
 import { findOrganisation, organisationNames } from '../db/repositories/organisation.repository';
 import { canEditAgreement } from './agreement.service';
 import { NotFoundError } from './errors';
+import { displayName } from './organisation.service';
 
 /** A measure as pages and the API show it. */
 export type MeasureView = {
@@ -81,7 +82,8 @@ export async function getAgreementView(
       name: m.name
     })),
     policeArea: policeArea ? { id: policeArea.id, name: policeArea.name } : null,
-    parties: head.parties.map((p) => ({ id: p.id, name: p.name, type: p.party_type })),
+    parties: head.parties.map((p) => ({ id: p.id, name: displayName(p), type: p.party_type })),
+
     signatories: head.signatories.map((s) => ({ name: s.name, title: s.title })),
     focusAreas: head.focusAreas.map((f) => ({
       id: f.id,
@@ -117,12 +119,13 @@ async function presentRevision(
   options: { includeInternal?: boolean; lang?: 'sv' | 'en' }
 ): Promise<RevisionView> {
   const content = await loadRevisionContent(ctx.db, r.id);
-  const names = new Map(content.parties.map((p) => [p.id, p.name]));
+  const names = new Map(content.parties.map((p) => [p.id, displayName(p)]));
   const responsibleIds = content.measures
     .map((m) => m.responsible_party_id)
     .filter((x): x is string => !!x && !names.has(x));
   if (responsibleIds.length) {
-    for (const o of await organisationNames(ctx.db, responsibleIds)) names.set(o.id, o.name);
+    for (const o of await organisationNames(ctx.db, responsibleIds))
+      names.set(o.id, displayName(o));
   }
   const measures: MeasureView[] = content.measures
     .filter((m) => options.includeInternal || m.visibility === 'public')
@@ -141,7 +144,7 @@ async function presentRevision(
           : null,
         parties: content.parties
           .filter((p) => p.measure_id === m.id)
-          .map((p) => ({ id: p.id, name: p.name })),
+          .map((p) => ({ id: p.id, name: displayName(p) })),
         focusAreaIds: content.focusAreas
           .filter((f) => f.measure_id === m.id)
           .map((f) => f.focus_area_id),

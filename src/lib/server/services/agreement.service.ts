@@ -1,5 +1,5 @@
 import { parseTarget, type Target } from '../../core/index';
-import { can, type Actor } from '../auth/policy';
+import { can, changerId, SYSTEM, type Actor, type Changer } from '../auth/policy';
 import type { Ctx, Executor } from '../context';
 import { newId } from '../context';
 import {
@@ -132,7 +132,7 @@ async function assertOrganisationsExist(db: Executor, a: ParsedAgreementDraft): 
 /** Creates an agreement with its first plan revision. Editors of one of its municipalities or its police area may. */
 export async function createAgreement(
   ctx: Ctx,
-  actor: Actor | null,
+  actor: Changer,
   input: unknown,
   options: { demo?: boolean } = {}
 ): Promise<{ id: string }> {
@@ -140,7 +140,7 @@ export async function createAgreement(
   if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error.issues));
   const a = parsed.data;
   const orgs = [...a.municipalityIds, ...(a.policeAreaId ? [a.policeAreaId] : [])];
-  if (actor && !can(actor, 'agreement.edit', orgs))
+  if (actor !== SYSTEM && !can(actor, 'agreement.edit', orgs))
     throw new ForbiddenError('Du kan bara skapa överenskommelser för dina egna organisationer.');
   await assertOrganisationsExist(ctx.db, a);
   const id = newId();
@@ -203,7 +203,7 @@ export async function createAgreement(
     });
     await insertRevision(trx, revisionRows(a, id, focusIds, at, !!options.demo));
     await recordAudit(trx, ctx.now(), {
-      actorId: actor?.userId ?? null,
+      actorId: changerId(actor),
       organisationId: a.municipalityIds[0] ?? null,
       action: 'agreement.create',
       entity: 'agreement',
@@ -243,14 +243,10 @@ export async function canEditAgreement(
 }
 
 /** Throws unless the actor may edit the agreement. */
-export async function assertCanEdit(
-  ctx: Ctx,
-  actor: Actor | null,
-  agreementId: string
-): Promise<void> {
+export async function assertCanEdit(ctx: Ctx, actor: Changer, agreementId: string): Promise<void> {
   if (!(await findAgreement(ctx.db, agreementId)))
     throw new NotFoundError('Överenskommelsen finns inte.');
-  if (!(await canEditAgreement(ctx, actor, agreementId))) {
+  if (actor !== SYSTEM && !(await canEditAgreement(ctx, actor, agreementId))) {
     throw new ForbiddenError(
       'Bara redaktörer i överenskommelsens kommun eller polisområde får ändra den.'
     );

@@ -1,3 +1,4 @@
+import { SYSTEM } from '../auth/policy';
 import type { Ctx } from '../context';
 import { newId } from '../context';
 import { hasDemoActivities, insertActivities } from '../db/repositories/activity.repository';
@@ -44,7 +45,7 @@ export async function ensureNorsjoDemo(ctx: Ctx): Promise<void> {
   if ((await listRevisions(ctx.db, agreementId)).some((r) => r.year === 2020)) return;
   const { id } = await startRevision(
     ctx,
-    null,
+    SYSTEM,
     agreementId,
     { year: 2020, note: 'Demo: revidering efter uppföljningen av 2019.' },
     { demo: true }
@@ -52,7 +53,7 @@ export async function ensureNorsjoDemo(ctx: Ctx): Promise<void> {
   const content = await loadRevisionContent(ctx.db, id);
   const knock = content.measures.find((m) => m.measure_key === 'dorrknackning');
   if (knock) {
-    await updateMeasure(ctx, null, knock.id, {
+    await updateMeasure(ctx, SYSTEM, knock.id, {
       title: knock.title,
       description: knock.description,
       targetText: '3 gånger per år',

@@ -1,3 +1,4 @@
+import { SYSTEM } from '../auth/policy';
 import type { Ctx } from '../context';
 import { findUserByEmail } from '../db/repositories/user.repository';
 import { createOneTimeLogin } from './auth.service';
@@ -46,11 +47,11 @@ export async function ensureDemoAccounts(ctx: Ctx): Promise<FirstStartNotice> {
       // A lower scrypt cost keeps the first start quick; these accounts exist only in demo mode.
       await addUser(
         ctx,
-        null,
+        SYSTEM,
         { email: a.email, name: a.name, password: DEMO_PASSWORD },
         { passwordCost: 14 }
       );
-      await setRole(ctx, null, { email: a.email, organisation: orgIds[a.org], role: a.role });
+      await setRole(ctx, SYSTEM, { email: a.email, organisation: orgIds[a.org], role: a.role });
     }
     accounts.push({
       email: a.email,
@@ -67,8 +68,8 @@ export async function ensureFirstAdmin(ctx: Ctx): Promise<FirstStartNotice> {
   const any = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return { kind: 'none' };
   const email = 'admin@localhost';
-  const user = await addUser(ctx, null, { email, name: 'Första administratören' });
-  await setRole(ctx, null, { email, organisation: norsjoIds().municipality, role: 'admin' });
+  const user = await addUser(ctx, SYSTEM, { email, name: 'Första administratören' });
+  await setRole(ctx, SYSTEM, { email, organisation: norsjoIds().municipality, role: 'admin' });
   const secret = await createOneTimeLogin(ctx, user.id, 24);
   return { kind: 'one-time-login', email, path: `/logga-in/engang/${secret}` };
 }

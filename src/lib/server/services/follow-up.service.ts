@@ -13,7 +13,7 @@ import {
 } from '../../core/index';
 import type { Ctx } from '../context';
 import { agreementMunicipalityIds, findAgreement } from '../db/repositories/agreement.repository';
-import { dailyTallies } from '../db/repositories/activity.repository';
+import { dailyTallies, hasDemoActivities } from '../db/repositories/activity.repository';
 import { listRevisions, loadRevisionContent } from '../db/repositories/plan.repository';
 import { riskOccasionsOf } from '../db/repositories/risk-occasion.repository';
 import { stockholmDate } from './clock';
@@ -150,11 +150,14 @@ export async function agreementFollowUp(
     }
   }
   const list = [...measures.values()].map((m) => ({ ...m, fulfilment: fulfilment(m.periods) }));
+  // Demo activities are invented: whoever shows this follow-up must say so.
+  const demo = await hasDemoActivities(ctx.db, agreementId);
   return {
     agreementId,
     today,
     span,
     period: q.period,
+    demo,
     measures: list,
     fulfilment: summarise(list)
   };

@@ -65,14 +65,14 @@ describe.each(DATABASES)('Norsjö’s agreement on $kind', ({ kind }) => {
     });
     expect(traffic?.responsibleParty?.name).toBe('Lokalpolisområde Skellefteå');
     const together = measures.find((m) => m.key === 'samverkan-aktorer');
-    expect(together?.responsibleParty?.name).toBe('Norsjö');
+    expect(together?.responsibleParty?.name).toBe('Norsjö kommun');
     expect(together?.parties.map((p) => p.name).sort()).toEqual(
       [
         'Föreningar',
         'Förebyggarrådet',
         'Hälsocentralen',
         'Lokalpolisområde Skellefteå',
-        'Norsjö',
+        'Norsjö kommun',
         'Organisationer'
       ].sort()
     );

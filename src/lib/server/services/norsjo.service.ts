@@ -1,3 +1,4 @@
+import { SYSTEM } from '../auth/policy';
 import type { Ctx } from '../context';
 import type { OrganisationTable } from '../db/schema';
 import { insertOrganisations } from '../db/repositories/organisation.repository';
@@ -72,5 +73,5 @@ export async function ensureNorsjo(ctx: Ctx): Promise<string> {
   await ensureNorsjoOrganisations(ctx);
   const existing = await findNorsjoAgreementId(ctx);
   if (existing) return existing;
-  return (await createAgreement(ctx, null, norsjoDraft(norsjoIds()))).id;
+  return (await createAgreement(ctx, SYSTEM, norsjoDraft(norsjoIds()))).id;
 }

@@ -33,7 +33,12 @@ export const presentOrganisation = (r: OrganisationTable): OrganisationView => (
   partyType: r.party_type
 });
 
-/** Stable ids for reference organisations, so every instance and every test names them alike. */
+/** How an organisation is named in running text: a municipality as "Norsjö kommun". */
+export const displayName = (o: { name: string; kind: string }): string =>
+  o.kind === 'municipality' ? `${o.name} kommun` : o.name;
+
+/** Stable ids for reference organisations
+, so every instance and every test names them alike. */
 export const municipalityId = (code: string) => `kommun-${code}`;
 export const regionId = (region: string) =>
   `polisregion-${region

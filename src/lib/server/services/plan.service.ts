@@ -5,7 +5,7 @@ import {
   type PlanMeasure,
   type RemovedMeasure
 } from '../../core/plan-diff';
-import type { Actor } from '../auth/policy';
+import { changerId, type Changer } from '../auth/policy';
 import type { Ctx } from '../context';
 import { newId } from '../context';
 import {
@@ -26,12 +26,12 @@ import { fieldErrorsFromZod, NotFoundError, ValidationError } from './errors';
 /** Starts the plan for `year` as a copy of the latest earlier revision; every revision is kept. */
 export async function startRevision(
   ctx: Ctx,
-  actor: Actor | null,
+  actor: Changer,
   agreementId: string,
   input: unknown,
   options: { demo?: boolean } = {}
 ): Promise<{ id: string }> {
-  if (actor) await assertCanEdit(ctx, actor, agreementId);
+  await assertCanEdit(ctx, actor, agreementId);
   const parsed = z
     .object({
       year: z.coerce
@@ -96,7 +96,7 @@ export async function startRevision(
       }))
     });
     await recordAudit(trx, ctx.now(), {
-      actorId: actor?.userId ?? null,
+      actorId: changerId(actor),
       organisationId: null,
       action: 'plan.revision.start',
       entity: 'agreement',
@@ -118,13 +118,13 @@ const editInput = measureDraft.omit({ key: true }).extend({
 /** Edits a measure in its revision, with the reason for the change; the before and after go to the audit trail. */
 export async function updateMeasure(
   ctx: Ctx,
-  actor: Actor | null,
+  actor: Changer,
   measureId: string,
   input: unknown
 ): Promise<void> {
   const existing = await findMeasure(ctx.db, measureId);
   if (!existing) throw new NotFoundError('Åtgärden finns inte.');
-  if (actor) await assertCanEdit(ctx, actor, existing.agreement_id);
+  await assertCanEdit(ctx, actor, existing.agreement_id);
   const parsed = editInput.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error.issues));
   const m = parsed.data;
@@ -148,7 +148,7 @@ export async function updateMeasure(
       [...new Set(focusAreaIds)]
     );
     await recordAudit(trx, ctx.now(), {
-      actorId: actor?.userId ?? null,
+      actorId: changerId(actor),
       organisationId: null,
       action: 'measure.update',
       entity: 'measure',
@@ -173,13 +173,13 @@ export async function updateMeasure(
 /** Removes a measure from its revision, keeping the reason so the comparison can show it. */
 export async function removeMeasure(
   ctx: Ctx,
-  actor: Actor | null,
+  actor: Changer,
   measureId: string,
   input: unknown
 ): Promise<void> {
   const existing = await findMeasure(ctx.db, measureId);
   if (!existing) throw new NotFoundError('Åtgärden finns inte.');
-  if (actor) await assertCanEdit(ctx, actor, existing.agreement_id);
+  await assertCanEdit(ctx, actor, existing.agreement_id);
   const parsed = z
     .object({
       reason: z.string().trim().min(1, { message: 'Skriv varför åtgärden tas bort.' }).max(1000)
@@ -197,7 +197,7 @@ export async function removeMeasure(
     await deleteMeasureRow(trx, measureId);
     await setRemoved(trx, existing.revision_id, JSON.stringify(removed));
     await recordAudit(trx, ctx.now(), {
-      actorId: actor?.userId ?? null,
+      actorId: changerId(actor),
       organisationId: null,
       action: 'measure.remove',
       entity: 'measure',
@@ -208,8 +208,13 @@ export async function removeMeasure(
   });
 }
 
-async function planMeasures(ctx: Ctx, revisionId: string): Promise<PlanMeasure[]> {
+async function planMeasures(
+  ctx: Ctx,
+  revisionId: string,
+  includeInternal: boolean
+): Promise<PlanMeasure[]> {
   const c = await loadRevisionContent(ctx.db, revisionId);
+  c.measures = c.measures.filter((m) => includeInternal || m.visibility === 'public');
   const names = new Map(
     (
       await organisationNames(ctx.db, [
@@ -238,7 +243,8 @@ export async function compareRevisions(
   ctx: Ctx,
   agreementId: string,
   fromYear: number,
-  toYear: number
+  toYear: number,
+  options: { includeInternal?: boolean } = {}
 ): Promise<{ from: number; to: number; changes: MeasureChange[] }> {
   const revisions = await listRevisions(ctx.db, agreementId);
   const a = revisions.find((r) => r.year === fromYear);
@@ -257,6 +263,10 @@ export async function compareRevisions(
   return {
     from: fromYear,
     to: toYear,
-    changes: diffPlans(await planMeasures(ctx, a.id), await planMeasures(ctx, b.id), removed)
+    changes: diffPlans(
+      await planMeasures(ctx, a.id, !!options.includeInternal),
+      await planMeasures(ctx, b.id, !!options.includeInternal),
+      removed
+    )
   };
 }

@@ -7,7 +7,7 @@ import {
   isStrongEnough,
   PASSWORD_RULE
 } from '../auth/password';
-import { isAdmin, type Actor } from '../auth/policy';
+import { changerId, isAdmin, SYSTEM, type Changer } from '../auth/policy';
 import type { Role } from '../db/schema';
 import { findUserByEmail } from '../db/repositories/user.repository';
 import { recordAudit } from './audit.service';
@@ -24,11 +24,8 @@ const addInput = z.object({
   password: z.string().refine(isStrongEnough, { message: PASSWORD_RULE }).optional()
 });
 
-/** Who changes users: an admin, or the system itself (CLI and first start pass null). */
-type Changer = Actor | null;
-
 const assertAdmin = (actor: Changer) => {
-  if (actor && !isAdmin(actor))
+  if (actor !== SYSTEM && !isAdmin(actor))
     throw new ForbiddenError('Bara administratörer får hantera användare.');
 };
 
@@ -61,7 +58,7 @@ export async function addUser(
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('users').values(row).execute();
     await recordAudit(trx, ctx.now(), {
-      actorId: actor?.userId ?? null,
+      actorId: changerId(actor),
       organisationId: null,
       action: 'user.create',
       entity: 'user',
@@ -117,7 +114,7 @@ export async function setRole(ctx: Ctx, actor: Changer, input: unknown) {
       .onConflict((oc) => oc.columns(['user_id', 'organisation_id']).doUpdateSet({ role }))
       .execute();
     await recordAudit(trx, ctx.now(), {
-      actorId: actor?.userId ?? null,
+      actorId: changerId(actor),
       organisationId: org.id,
       action: 'membership.set',
       entity: 'user',

@@ -64,5 +64,5 @@ export const partiesOwnedBy = (db: Executor, ownerId: string) =>
 /** Names of organisations by id. */
 export const organisationNames = (db: Executor, ids: string[]) =>
   ids.length
-    ? db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids).execute()
+    ? db.selectFrom('organisations').select(['id', 'name', 'kind']).where('id', 'in', ids).execute()
     : Promise.resolve([]);

@@ -54,7 +54,8 @@ export async function loadRevisionContent(db: Executor, revisionId: string) {
       .selectFrom('measure_parties as mp')
       .innerJoin('measures as m', 'm.id', 'mp.measure_id')
       .innerJoin('organisations as o', 'o.id', 'mp.party_id')
-      .select(['mp.measure_id', 'o.id', 'o.name'])
+      .select(['mp.measure_id', 'o.id', 'o.name', 'o.kind'])
+
       .where('m.revision_id', '=', revisionId)
       .execute(),
     db

@@ -1,0 +1,34 @@
+/** Swedish words for follow-up statuses, so a status is never shown by colour alone. */
+export const STATUS_SV: Record<string, string> = {
+  met: 'Uppfyllt',
+  missed: 'Ej uppfyllt',
+  'on-track': 'I fas',
+  behind: 'Efter',
+  active: 'Pågår',
+  quiet: 'Tyst',
+  'not-applicable': 'Bedöms ej',
+  upcoming: 'Kommande'
+};
+
+/** Swedish words for prevention types. */
+export const PREVENTION_SV: Record<string, string> = {
+  social: 'social brottsprevention',
+  situational: 'situationell brottsprevention',
+  safety: 'trygghetsskapande arbete'
+};
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+/** A short Swedish label for a period: "mar 2020", "T2 2020", "2020" or the dates. */
+export function periodLabel(start: string, end: string, kind: string): string {
+  const y = start.slice(0, 4);
+  const m = Number(start.slice(5, 7));
+  if (kind === 'month') return `${MONTHS[m - 1]} ${y}`;
+  if (kind === 'tertial') return `T${Math.ceil(m / 4)} ${y}`;
+  if (kind === 'year') return y;
+  return `${start} – ${end}`;
+}
+
+/** A share 0..1 as a Swedish percentage. */
+export const percent = (share: number | null): string =>
+  share === null ? '–' : `${Math.round(share * 100)} %`;

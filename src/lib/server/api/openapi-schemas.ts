@@ -1,0 +1,247 @@
+import {
+  FOLLOW_UP_STATUSES,
+  INTERVAL_UNITS,
+  PERIOD_KINDS,
+  TARGET_KINDS,
+  TARGET_PERS
+} from '../../core/index';
+import { PREVENTION_TYPES } from '../services/agreement.schema';
+import type { JsonSchema } from './openapi-types';
+
+// Response schemas of the open-data API. Enumerations come from the domain's own constants, so
+// a new target kind or status shows up here without anyone remembering to add it.
+
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+// No `description: undefined` keys: the document must survive a JSON round trip unchanged.
+const described = (s: JsonSchema, description?: string): JsonSchema =>
+  description === undefined ? s : { ...s, description };
+const string = (description?: string): JsonSchema => described({ type: 'string' }, description);
+const date = (description?: string): JsonSchema =>
+  described({ type: 'string', format: 'date' }, description);
+const nullable = (s: JsonSchema): JsonSchema => ({
+  ...s,
+  type: [s.type as 'string', 'null']
+});
+const object = (
+  properties: Record<string, JsonSchema>,
+  description?: string,
+  optional: string[] = []
+): JsonSchema =>
+  described(
+    {
+      type: 'object',
+      properties,
+      required: Object.keys(properties).filter((k) => !optional.includes(k)),
+      additionalProperties: false
+    },
+    description
+  );
+const array = (items: JsonSchema, description?: string): JsonSchema =>
+  described({ type: 'array', items }, description);
+const named = object({ id: string(), name: string() });
+
+/** One target variant: `kind` as a constant, `text` the measure's own words, plus its fields. */
+const target = (
+  kind: (typeof TARGET_KINDS)[number],
+  description: string,
+  fields: Record<string, JsonSchema> = {},
+  optional: string[] = []
+): JsonSchema =>
+  object(
+    {
+      kind: { type: 'string', const: kind },
+      text: string('The target in the agreement’s own words (Swedish).'),
+      ...fields
+    },
+    description,
+    optional
+  );
+
+const targetVariants: Record<(typeof TARGET_KINDS)[number], JsonSchema> = {
+  count: target(
+    'count',
+    'At least `count` activities per `per` ("Minst 10 kontroller per månad").',
+    {
+      count: { type: 'integer', minimum: 1 },
+      per: {
+        type: 'string',
+        enum: [...TARGET_PERS],
+        description: '`period` = the whole agreement.'
+      },
+      unit: string('What is counted, e.g. "kontroller".'),
+      perUnit: object(
+        { label: string(), values: array(string()) },
+        'The count applies to each value separately, e.g. each school grade.'
+      ),
+      weekdays: array(
+        { type: 'integer', minimum: 1, maximum: 7 },
+        'Only activities on these ISO weekdays count (1 = Monday).'
+      )
+    },
+    ['unit', 'perUnit', 'weekdays']
+  ),
+  interval: target('interval', 'At least one activity in every run of `every` units.', {
+    every: { type: 'integer', minimum: 1 },
+    unit: { type: 'string', enum: [...INTERVAL_UNITS] }
+  }),
+  'every-shift': target('every-shift', 'An activity on every shift worked.'),
+  continuous: target('continuous', 'Ongoing; quiet after `quietAfterDays` without activity.', {
+    quietAfterDays: { type: 'integer', minimum: 1 }
+  }),
+  'on-demand': target('on-demand', 'When needed; never judged as missed.'),
+  occasions: target('occasions', 'At least one activity at each occasion.', {
+    occasions: {
+      oneOf: [
+        { type: 'string', const: 'risk-weekends' },
+        array(string(), 'Named occasions, e.g. "valborg", "midsommar".')
+      ]
+    }
+  }),
+  unparsed: target('unparsed', 'Words the parser could not read; shown, never judged.')
+};
+
+const fulfilment = object(
+  {
+    met: { type: 'integer', minimum: 0 },
+    judged: { type: 'integer', minimum: 0 },
+    share: { type: ['number', 'null'], description: '`met / judged`, null when nothing is judged.' }
+  },
+  'Periods where the promise was kept (met, on-track, active) among those judged.'
+);
+
+/** The component schemas of the document, keyed by name. */
+export const schemas: Record<string, JsonSchema> = {
+  Target: {
+    description: 'A measurable target parsed from the measure’s words, discriminated on `kind`.',
+    oneOf: TARGET_KINDS.map((k) => ref(`Target_${k}`)),
+    discriminator: {
+      propertyName: 'kind',
+      mapping: Object.fromEntries(TARGET_KINDS.map((k) => [k, `#/components/schemas/Target_${k}`]))
+    }
+  },
+  ...Object.fromEntries(Object.entries(targetVariants).map(([k, s]) => [`Target_${k}`, s])),
+  Municipality: object({ code: string('Four-digit municipality code (SCB).'), name: string() }),
+  AgreementSummary: object({
+    id: string(),
+    title: string(),
+    status: { type: 'string', enum: ['signed', 'ended'] },
+    demo: { type: 'boolean', description: 'True for invented demonstration data.' },
+    municipalities: array(ref('Municipality')),
+    period: object({ start: date('First day.'), end: date('Last day.') })
+  }),
+  Measure: object(
+    {
+      id: string('Id of the measure in this plan revision.'),
+      key: string('Stable across plan revisions.'),
+      title: string(),
+      description: string(),
+      group: string('Id of its measure group.'),
+      focusAreas: array(string(), 'Ids of its focus areas.'),
+      target: ref('Target'),
+      targetDescription: string('The target explained in Swedish.'),
+      followUpMethod: string(),
+      responsibleParty: { oneOf: [ref('Party'), { type: 'null' }] },
+      parties: array(ref('Party')),
+      startsOn: nullable(date('Starts later than the agreement.')),
+      endsOn: nullable(date('Ends earlier than the agreement.')),
+      changeReason: nullable(string('Why this plan revision changed the measure.'))
+    },
+    'A public measure (internal measures are never published).'
+  ),
+  Party: named,
+  Agreement: object({
+    id: string(),
+    title: string(),
+    status: { type: 'string', enum: ['signed', 'ended'] },
+    demo: { type: 'boolean' },
+    period: object({ start: date('First day.'), end: date('Last day.'), text: string() }),
+    signedOn: nullable(date('Day of signing.')),
+    municipalities: array(ref('Municipality')),
+    policeArea: { oneOf: [ref('Party'), { type: 'null' }] },
+    parties: array(ref('Party')),
+    situationSummary: string('Lägesbild.'),
+    communication: string(),
+    revision: {
+      oneOf: [ref('Revision'), { type: 'null' }],
+      description: 'The plan revision shown.'
+    },
+    revisions: array(ref('Revision'), 'Every plan revision, oldest first.'),
+    focusAreas: array(
+      object({
+        id: string(),
+        title: string(),
+        description: string(),
+        preventionTypes: array({ type: 'string', enum: [...PREVENTION_TYPES] }),
+        specialAttention: nullable(string())
+      })
+    ),
+    effects: array(
+      object({
+        id: string(),
+        title: string(),
+        direction: { type: 'string', enum: ['increase', 'decrease'] },
+        indicators: array(
+          object({
+            id: string(),
+            name: string(),
+            unit: string(),
+            direction: { type: 'string', enum: ['increase', 'decrease'] },
+            source: string()
+          })
+        )
+      })
+    ),
+    measureGroups: array(object({ id: string(), title: string() })),
+    measures: array(ref('Measure'))
+  }),
+  Revision: object({
+    year: { type: 'integer' },
+    note: string(),
+    demo: { type: 'boolean' }
+  }),
+  Fulfilment: fulfilment,
+  FollowUp: object({
+    agreementId: string(),
+    today: date('The day judged as today (`asOf`, else today in Stockholm).'),
+    span: object({ start: date(), end: date() }),
+    period: { type: 'string', enum: [...PERIOD_KINDS] },
+    measures: array(
+      object({
+        id: string(),
+        key: string(),
+        title: string(),
+        target: ref('Target'),
+        targetDescription: string(),
+        periods: array(
+          object({
+            start: date(),
+            end: date(),
+            expected: {
+              type: ['integer', 'null'],
+              description: 'Null when the target has no count.'
+            },
+            done: { type: 'integer', minimum: 0 },
+            status: { type: 'string', enum: [...FOLLOW_UP_STATUSES] }
+          })
+        ),
+        fulfilment: ref('Fulfilment')
+      })
+    ),
+    fulfilment: object({
+      total: ref('Fulfilment'),
+      byFocusArea: { type: 'object', additionalProperties: ref('Fulfilment') },
+      byResponsibleParty: { type: 'object', additionalProperties: ref('Fulfilment') }
+    })
+  }),
+  Health: object({
+    status: { type: 'string', enum: ['ok', 'unavailable'] },
+    database: { type: 'string', enum: ['sqlite', 'postgresql'] }
+  }),
+  Invalid: object({
+    error: { type: 'string', const: 'invalid' },
+    fields: array(
+      object({ field: string('The query parameter.'), message: string('What to do (Swedish).') })
+    )
+  }),
+  NotFound: object({ error: { type: 'string', const: 'not-found' }, message: string() })
+};

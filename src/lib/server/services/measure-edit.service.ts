@@ -1,0 +1,31 @@
+import type { Actor } from '../auth/policy';
+import type { Ctx } from '../context';
+import { findMeasure } from '../db/repositories/plan.repository';
+import { getAgreementView } from './agreement-view.service';
+import { assertCanEdit } from './agreement.service';
+import { NotFoundError } from './errors';
+
+/** What the measure form needs: the measure, and the parties and focus areas it can choose from. */
+export async function measureForEditing(ctx: Ctx, actor: Actor | null, measureId: string) {
+  const row = await findMeasure(ctx.db, measureId);
+  if (!row) throw new NotFoundError('Åtgärden finns inte.');
+  await assertCanEdit(ctx, actor, row.agreement_id);
+  const view = await getAgreementView(ctx, row.agreement_id, {
+    includeInternal: true,
+    year: row.year
+  });
+  const measure = view.revision?.groups.flatMap((g) => g.measures).find((m) => m.id === measureId);
+  if (!measure) throw new NotFoundError('Åtgärden finns inte.');
+  const choices = [
+    ...view.municipalities.map((m) => ({ id: m.id, name: `${m.name} kommun` })),
+    ...(view.policeArea ? [view.policeArea] : []),
+    ...view.parties.map((p) => ({ id: p.id, name: p.name }))
+  ];
+  return {
+    agreement: { id: view.id, title: view.title },
+    year: row.year,
+    measure,
+    parties: choices.filter((c, i) => choices.findIndex((d) => d.id === c.id) === i),
+    focusAreas: view.focusAreas.map((f) => ({ id: f.id, title: f.title }))
+  };
+}

@@ -1,0 +1,19 @@
+import type { RequestHandler } from './$types';
+import { getApp } from '$lib/server/app';
+import { openDataFailure, openDataJson, openDataPreflight } from '$lib/server/api/respond';
+import { listOpenAgreements } from '$lib/server/services/open-data.service';
+
+/** Published agreements, optionally `?kommun=2417`. */
+export const GET: RequestHandler = async ({ url, request }) => {
+  const { ctx } = await getApp();
+  try {
+    return openDataJson(
+      request,
+      await listOpenAgreements(ctx, Object.fromEntries(url.searchParams))
+    );
+  } catch (e) {
+    return openDataFailure(e);
+  }
+};
+
+export const OPTIONS: RequestHandler = () => openDataPreflight();

@@ -1,0 +1,19 @@
+import type { RequestHandler } from './$types';
+import { getApp } from '$lib/server/app';
+import { openDataFailure, openDataJson, openDataPreflight } from '$lib/server/api/respond';
+import { getOpenAgreement } from '$lib/server/services/open-data.service';
+
+/** One published agreement with its public measures, optionally for plan year `?ar=2020`. */
+export const GET: RequestHandler = async ({ params, url, request }) => {
+  const { ctx } = await getApp();
+  try {
+    return openDataJson(
+      request,
+      await getOpenAgreement(ctx, params.id, Object.fromEntries(url.searchParams))
+    );
+  } catch (e) {
+    return openDataFailure(e);
+  }
+};
+
+export const OPTIONS: RequestHandler = () => openDataPreflight();

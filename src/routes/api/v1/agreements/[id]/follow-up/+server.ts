@@ -1,0 +1,19 @@
+import type { RequestHandler } from './$types';
+import { getApp } from '$lib/server/app';
+import { openDataFailure, openDataJson, openDataPreflight } from '$lib/server/api/respond';
+import { getOpenFollowUp } from '$lib/server/services/open-data.service';
+
+/** Follow-up of the public measures: `?from=&to=&period=month|tertial|year|agreement&asOf=`. */
+export const GET: RequestHandler = async ({ params, url, request }) => {
+  const { ctx } = await getApp();
+  try {
+    return openDataJson(
+      request,
+      await getOpenFollowUp(ctx, params.id, Object.fromEntries(url.searchParams))
+    );
+  } catch (e) {
+    return openDataFailure(e);
+  }
+};
+
+export const OPTIONS: RequestHandler = () => openDataPreflight();

@@ -1,0 +1,57 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { PageServerLoad } from './$types';
+import { getApp } from '$lib/server/app';
+import { getAgreementForActor } from '$lib/server/services/agreement-view.service';
+import { agreementFollowUp } from '$lib/server/services/follow-up.service';
+import { NotFoundError, ValidationError } from '$lib/server/services/errors';
+
+const query = z.object({
+  period: z.enum(['month', 'tertial', 'year']).catch('month'),
+  ar: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  per: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined)
+});
+
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+  const { ctx } = await getApp();
+  const q = query.parse(Object.fromEntries(url.searchParams));
+  try {
+    const { view, editable } = await getAgreementForActor(ctx, locals.actor, params.id);
+    const firstYear = Number(view.period.start.slice(0, 4));
+    const lastYear = Number(view.period.end.slice(0, 4));
+    const thisYear = Number((q.per ?? new Date().toISOString()).slice(0, 4));
+    const year = q.ar ?? Math.min(Math.max(thisYear, firstYear), lastYear);
+    const range = q.period === 'year' ? {} : { from: `${year}-01-01`, to: `${year}-12-31` };
+    const followUp = await agreementFollowUp(
+      ctx,
+      params.id,
+      { period: q.period, ...range, asOf: q.per },
+      { includeInternal: editable, lang: locals.lang }
+    );
+    return {
+      agreement: {
+        id: view.id,
+        title: view.title,
+        demo: view.demo,
+        focusAreas: view.focusAreas,
+        parties: view.parties,
+        municipalities: view.municipalities,
+        policeArea: view.policeArea
+      },
+      followUp,
+      period: q.period,
+      year,
+      years: Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i),
+      asOf: q.per ?? ''
+    };
+  } catch (e) {
+    if (e instanceof NotFoundError) error(404, e.message);
+    if (e instanceof ValidationError)
+      error(400, e.fields.map((f) => `${f.field}: ${f.message}`).join(' '));
+    throw e;
+  }
+};
