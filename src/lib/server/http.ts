@@ -12,18 +12,22 @@ export type FormFailure = {
   errors: FieldError[];
   message?: string;
   values?: Record<string, string>;
+  /** Which of several forms on a page failed. */
+  which?: string;
 };
 
 /** Turns a service error into a form failure; anything unexpected is rethrown to the error page. */
 export function formFailure(
   e: unknown,
-  values?: Record<string, string>
+  values?: Record<string, string>,
+  which?: string
 ): ActionFailure<FormFailure> {
-  if (e instanceof ValidationError) return fail(400, { errors: e.fields, values });
-  if (e instanceof ForbiddenError) return fail(403, { errors: [], message: e.message, values });
+  const base = { values, ...(which ? { which } : {}) };
+  if (e instanceof ValidationError) return fail(400, { ...base, errors: e.fields });
+  if (e instanceof ForbiddenError) return fail(403, { ...base, errors: [], message: e.message });
   if (e instanceof UnauthenticatedError)
-    return fail(401, { errors: [], message: e.message, values });
-  if (e instanceof NotFoundError) return fail(404, { errors: [], message: e.message, values });
+    return fail(401, { ...base, errors: [], message: e.message });
+  if (e instanceof NotFoundError) return fail(404, { ...base, errors: [], message: e.message });
   throw e;
 }
 

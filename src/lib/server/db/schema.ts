@@ -207,6 +207,39 @@ export type RiskOccasionTable = {
   occurs_on: string;
 };
 
+/** An OpenID Connect identity provider of one organisation. The secret never leaves the server. */
+export type OidcProviderTable = {
+  id: string;
+  organisation_id: string;
+  /** Shown on the sign-in button, e.g. "Polisens inloggning". */
+  name: string;
+  issuer: string;
+  client_id: string;
+  client_secret: string;
+  /** Space-separated, always including openid. */
+  scopes: string;
+  enabled: number;
+  created_at: string;
+};
+
+/** A person at a provider (its `sub`) linked to one Löften account. */
+export type UserIdentityTable = {
+  provider_id: string;
+  subject: string;
+  user_id: string;
+  created_at: string;
+};
+
+/** A sign-in between the redirect to the provider and its callback (state stored as SHA-256). */
+export type OidcStateTable = {
+  state_hash: string;
+  provider_id: string;
+  nonce: string;
+  code_verifier: string;
+  next_path: string;
+  expires_at: string;
+};
+
 /** The whole database as Kysely sees it. */
 export type Database = {
   organisations: OrganisationTable;
@@ -233,4 +266,7 @@ export type Database = {
   measure_focus_areas: MeasureFocusAreaTable;
   activities: ActivityTable;
   risk_occasions: RiskOccasionTable;
+  oidc_providers: OidcProviderTable;
+  user_identities: UserIdentityTable;
+  oidc_states: OidcStateTable;
 };

@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/policy';
 import type { Ctx } from '../context';
 import { findMeasure } from '../db/repositories/plan.repository';
+import { groupsOf } from '../db/repositories/agreement-parts.repository';
 import { getAgreementView } from './agreement-view.service';
 import { assertCanEdit } from './agreement.service';
 import { NotFoundError } from './errors';
@@ -28,4 +29,33 @@ export async function measureForEditing(ctx: Ctx, actor: Actor | null, measureId
     parties: choices.filter((c, i) => choices.findIndex((d) => d.id === c.id) === i),
     focusAreas: view.focusAreas.map((f) => ({ id: f.id, title: f.title }))
   };
+}
+
+/** What the new-measure form needs: the year's headings, the parties and the focus areas. */
+export async function newMeasureForm(
+  ctx: Ctx,
+  actor: Actor | null,
+  agreementId: string,
+  year?: number
+) {
+  await assertCanEdit(ctx, actor, agreementId);
+  const view = await getAgreementView(ctx, agreementId, { includeInternal: true, year });
+  if (!view.revision) throw new NotFoundError('Överenskommelsen har ingen genomförandeplan ännu.');
+  const groups = await groupsOfRevision(ctx, view.revision.id);
+  const choices = [
+    ...view.municipalities.map((m) => ({ id: m.id, name: `${m.name} kommun` })),
+    ...(view.policeArea ? [view.policeArea] : []),
+    ...view.parties.map((p) => ({ id: p.id, name: p.name }))
+  ];
+  return {
+    agreement: { id: view.id, title: view.title },
+    year: view.revision.year,
+    groups,
+    parties: choices.filter((c, i) => choices.findIndex((d) => d.id === c.id) === i),
+    focusAreas: view.focusAreas.map((f) => ({ id: f.id, title: f.title }))
+  };
+}
+
+async function groupsOfRevision(ctx: Ctx, revisionId: string) {
+  return (await groupsOf(ctx.db, revisionId)).map((g) => ({ id: g.id, title: g.title }));
 }

@@ -3,7 +3,8 @@ import type { MeasureGroupTable, MeasureTable, PlanRevisionTable } from '../sche
 
 /** A revision's rows, ready to insert. */
 export type RevisionRows = {
-  revision: PlanRevisionTable;
+  /** null when adding groups and measures to an existing revision. */
+  revision: PlanRevisionTable | null;
   groups: MeasureGroupTable[];
   measures: MeasureTable[];
   measureParties: { measure_id: string; party_id: string }[];
@@ -12,7 +13,8 @@ export type RevisionRows = {
 
 /** Inserts one plan revision with its groups and measures. */
 export async function insertRevision(db: Executor, rows: RevisionRows): Promise<void> {
-  await db.insertInto('plan_revisions').values(rows.revision).execute();
+  if (rows.revision) await db.insertInto('plan_revisions').values(rows.revision).execute();
+
   if (rows.groups.length) await db.insertInto('measure_groups').values(rows.groups).execute();
   for (let i = 0; i < rows.measures.length; i += 50) {
     await db

@@ -5,6 +5,7 @@ import { measureForEditing } from '$lib/server/services/measure-edit.service';
 import { removeMeasure, updateMeasure } from '$lib/server/services/plan.service';
 import { ForbiddenError, NotFoundError } from '$lib/server/services/errors';
 import { formFailure, keptValues } from '$lib/server/http';
+import { measureFromForm } from '$lib/server/measure-form';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
   if (!locals.actor) redirect(303, `/logga-in?next=${encodeURIComponent(url.pathname)}`);
@@ -22,19 +23,8 @@ export const actions: Actions = {
   save: async ({ params, request, locals }) => {
     const { ctx } = await getApp();
     const form = await request.formData();
-    const str = (k: string) => String(form.get(k) ?? '');
     try {
-      await updateMeasure(ctx, locals.actor, params.measureId, {
-        title: str('title'),
-        description: str('description'),
-        targetText: str('targetText'),
-        responsiblePartyId: str('responsiblePartyId') || null,
-        partyIds: form.getAll('partyIds').map(String),
-        focusAreaKeys: form.getAll('focusAreaIds').map(String),
-        followUpMethod: str('followUpMethod'),
-        visibility: str('visibility'),
-        changeReason: str('changeReason')
-      });
+      await updateMeasure(ctx, locals.actor, params.measureId, measureFromForm(form));
     } catch (e) {
       return formFailure(e, keptValues(form));
     }

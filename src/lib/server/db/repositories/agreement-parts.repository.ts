@@ -1,0 +1,101 @@
+import type { Executor } from '../../context';
+import type { EffectTable, FocusAreaTable, IndicatorTable, OrganisationTable } from '../schema';
+
+/** The next free position in an agreement's list of focus areas or effects. */
+export async function nextPosition(
+  db: Executor,
+  table: 'focus_areas' | 'effects',
+  agreementId: string
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.max<number>('position').as('max'))
+    .where('agreement_id', '=', agreementId)
+    .executeTakeFirst();
+  return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
+}
+
+/** Adds a focus area. */
+export const insertFocusArea = (db: Executor, row: FocusAreaTable) =>
+  db.insertInto('focus_areas').values(row).execute();
+
+/** One focus area of an agreement. */
+export const findFocusArea = (db: Executor, agreementId: string, id: string) =>
+  db
+    .selectFrom('focus_areas')
+    .selectAll()
+    .where('agreement_id', '=', agreementId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+/** Changes a focus area. */
+export const updateFocusAreaRow = (db: Executor, id: string, patch: Partial<FocusAreaTable>) =>
+  db.updateTable('focus_areas').set(patch).where('id', '=', id).execute();
+
+/** Removes a focus area (measures keep existing; their link to it goes). */
+export const deleteFocusArea = (db: Executor, id: string) =>
+  db.deleteFrom('focus_areas').where('id', '=', id).execute();
+
+/** Adds an effect with its indicators. */
+export async function insertEffect(
+  db: Executor,
+  effect: EffectTable,
+  indicators: IndicatorTable[]
+): Promise<void> {
+  await db.insertInto('effects').values(effect).execute();
+  if (indicators.length) await db.insertInto('indicators').values(indicators).execute();
+}
+
+/** Adds a party organisation and ties it to the agreement. */
+export async function insertPartyForAgreement(
+  db: Executor,
+  org: OrganisationTable,
+  agreementId: string
+): Promise<void> {
+  await db.insertInto('organisations').values(org).execute();
+  await db
+    .insertInto('agreement_parties')
+    .values({ agreement_id: agreementId, party_id: org.id })
+    .execute();
+}
+
+/** The groups of one revision, in order. */
+export const groupsOf = (db: Executor, revisionId: string) =>
+  db
+    .selectFrom('measure_groups')
+    .selectAll()
+    .where('revision_id', '=', revisionId)
+    .orderBy('position')
+    .execute();
+
+/** Adds a group to a revision. */
+export const insertGroup = (
+  db: Executor,
+  row: { id: string; revision_id: string; position: number; title: string }
+) => db.insertInto('measure_groups').values(row).execute();
+
+/** The next free measure position in a revision. */
+export async function nextMeasurePosition(db: Executor, revisionId: string): Promise<number> {
+  const row = await db
+    .selectFrom('measures')
+    .select((eb) => eb.fn.max<number>('position').as('max'))
+    .where('revision_id', '=', revisionId)
+    .executeTakeFirst();
+  return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
+}
+
+/** Whether a measure key is already used anywhere in an agreement (keys are stable across revisions). */
+export async function measureKeyTaken(
+  db: Executor,
+  agreementId: string,
+  key: string
+): Promise<boolean> {
+  return !!(await db
+    .selectFrom('measures as m')
+    .innerJoin('plan_revisions as r', 'r.id', 'm.revision_id')
+    .select('m.id')
+    .where('r.agreement_id', '=', agreementId)
+    .where('m.measure_key', '=', key)
+    .limit(1)
+    .executeTakeFirst());
+}

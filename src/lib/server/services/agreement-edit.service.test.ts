@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASES, openTestContext } from '../../../../test/support/databases';
+import { makeUser } from '../../../../test/support/factories';
+import type { Actor } from '../auth/policy';
+import type { Ctx } from '../context';
+import {
+  addEffect,
+  addFocusArea,
+  addMeasure,
+  addParty,
+  removeFocusArea,
+  updateAgreementHead,
+  updateFocusArea
+} from './agreement-edit.service';
+import { getAgreementView } from './agreement-view.service';
+import { verifyAuditChain } from './audit.service';
+import { findNorsjoAgreementId } from './norsjo.service';
+
+describe.each(DATABASES)('editing an agreement on $kind', ({ kind }) => {
+  let ctx: Ctx;
+  let close: () => Promise<void>;
+  let id: string;
+  let editor: Actor;
+  beforeAll(async () => {
+    ({ ctx, close } = await openTestContext(kind));
+    id = (await findNorsjoAgreementId(ctx))!;
+    editor = (await makeUser(ctx, 'editor', 'kommun-2417')).actor;
+  });
+  afterAll(() => close());
+
+  it('changes the head and names the wrong field without changing anything', async () => {
+    const input = {
+      title: 'Norsjö – medborgarlöften',
+      status: 'signed',
+      periodStart: '2019-01-01',
+      periodEnd: '2018-12-31',
+      signedOn: ''
+    };
+    await expect(updateAgreementHead(ctx, editor, id, input)).rejects.toThrow(
+      /periodEnd: Slutdatum måste vara/
+    );
+    expect((await getAgreementView(ctx, id)).period.end).toBe('2022-12-31');
+    await updateAgreementHead(ctx, editor, id, {
+      ...input,
+      periodEnd: '2023-12-31',
+      periodText: 'Förlängt ett år',
+      signedOn: '2019-01-15'
+    });
+    const v = await getAgreementView(ctx, id);
+    expect(v.period).toEqual({ start: '2019-01-01', end: '2023-12-31', text: 'Förlängt ett år' });
+    expect(v.signedOn).toBe('2019-01-15');
+  });
+
+  it('adds, changes and removes a focus area', async () => {
+    const { id: fa } = await addFocusArea(ctx, editor, id, {
+      title: 'Klotter',
+      preventionTypes: ['situational']
+    });
+    await updateFocusArea(ctx, editor, id, fa, {
+      title: 'Klotter och skadegörelse',
+      preventionTypes: ['situational', 'social'],
+      specialAttention: 'ungdomar'
+    });
+    let v = await getAgreementView(ctx, id);
+    expect(v.focusAreas.at(-1)).toMatchObject({
+      title: 'Klotter och skadegörelse',
+      preventionTypes: ['situational', 'social'],
+      specialAttention: 'ungdomar'
+    });
+    await removeFocusArea(ctx, editor, id, fa);
+    v = await getAgreementView(ctx, id);
+    expect(v.focusAreas).toHaveLength(4);
+  });
+
+  it('adds an effect with an indicator and a party', async () => {
+    await addEffect(ctx, editor, id, {
+      title: 'Färre bilbränder',
+      direction: 'decrease',
+      indicatorName: 'Anlagda bränder i fordon',
+      indicatorUnit: 'antal per år',
+      indicatorSource: 'Räddningstjänsten'
+    });
+    const { id: party } = await addParty(ctx, editor, id, {
+      name: 'Norsjö Bostäder',
+      partyType: 'housing'
+    });
+    const v = await getAgreementView(ctx, id);
+    expect(v.effects.at(-1)).toMatchObject({
+      title: 'Färre bilbränder',
+      direction: 'decrease',
+      indicators: [{ name: 'Anlagda bränder i fordon', direction: 'decrease' }]
+    });
+    expect(v.parties.map((p) => p.id)).toContain(party);
+    await expect(addParty(ctx, editor, id, { name: 'X', partyType: 'spaceship' })).rejects.toThrow(
+      /partyType/
+    );
+  });
+
+  it('adds a measure under a new heading with its target parsed, and refuses one without a reason', async () => {
+    const base = {
+      year: 2019,
+      title: 'Klotterrundor',
+      targetText: 'Varannan vecka',
+      newGroupTitle: 'Skadegörelse',
+      partyIds: ['kommun-2417'],
+      focusAreaKeys: []
+    };
+    await expect(addMeasure(ctx, editor, id, { ...base, changeReason: '' })).rejects.toThrow(
+      /changeReason/
+    );
+    await expect(
+      addMeasure(ctx, editor, id, { ...base, newGroupTitle: '', changeReason: 'x' })
+    ).rejects.toThrow(/groupId/);
+    await addMeasure(ctx, editor, id, { ...base, changeReason: 'Fler anmälningar om klotter' });
+    const v = await getAgreementView(ctx, id, { year: 2019 });
+    const group = v.revision!.groups.at(-1)!;
+    expect(group.title).toBe('Skadegörelse');
+    expect(group.measures[0]).toMatchObject({
+      key: 'klotterrundor',
+      title: 'Klotterrundor',
+      target: { kind: 'interval', every: 2, unit: 'week' }
+    });
+  });
+
+  it('refuses an editor of another municipality and keeps the audit chain whole', async () => {
+    const other = (await makeUser(ctx, 'editor', 'kommun-0180')).actor;
+    await expect(addFocusArea(ctx, other, id, { title: 'Nej' })).rejects.toThrow(/redaktörer/);
+    expect((await verifyAuditChain(ctx)).ok).toBe(true);
+  });
+});

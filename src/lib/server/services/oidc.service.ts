@@ -1,0 +1,364 @@
+import { timingSafeEqual } from 'node:crypto';
+import * as client from 'openid-client';
+import { z } from 'zod';
+import type { Ctx } from '../context';
+import { newId } from '../context';
+import { changerId, isAdmin, SYSTEM, type Changer } from '../auth/policy';
+import { hashSecret } from '../auth/tokens';
+import type { OidcProviderTable } from '../db/schema';
+import {
+  deleteExpiredOidcStates,
+  findIdentityUser,
+  findOidcProvider,
+  findOidcProviderByIssuer,
+  hasMembership,
+  insertIdentity,
+  insertOidcProvider,
+  insertOidcState,
+  listOidcProviderRows,
+  takeOidcState,
+  updateOidcProvider
+} from '../db/repositories/oidc.repository';
+import { findOrganisation } from '../db/repositories/organisation.repository';
+import { findUserByEmail } from '../db/repositories/user.repository';
+import { log } from '../log';
+import { openSession } from './auth.service';
+import { recordAudit } from './audit.service';
+import { fieldErrorsFromZod, ForbiddenError, NotFoundError, ValidationError } from './errors';
+import { resolveOrganisation } from './organisation.service';
+
+/** A sign-in through a provider was refused; the message tells the person what to do, in Swedish. */
+export class OidcSignInError extends Error {}
+
+/** A provider as an administrator sees it: never the client secret. */
+export type OidcProviderView = {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  name: string;
+  issuer: string;
+  clientId: string;
+  scopes: string;
+  enabled: boolean;
+  createdAt: string;
+};
+
+/** A button on the sign-in page. */
+export type SignInProvider = { id: string; name: string };
+
+export const NO_ACCOUNT =
+  'Ditt konto finns inte i Löften ännu. Be en administratör lägga till dig.';
+const DISABLED = 'Ditt konto i Löften är avstängt. Kontakta en administratör.';
+const STALE =
+  'Inloggningen kunde inte slutföras: den har gått ut, redan använts eller startades i en annan webbläsare. Börja om från inloggningssidan.';
+
+const DEFAULT_SCOPES = 'openid email profile';
+const STATE_MINUTES = 10;
+const DISCOVERY_CACHE_MS = 10 * 60_000;
+
+const presentProvider = (
+  r: OidcProviderTable & { organisation_name: string }
+): OidcProviderView => ({
+  id: r.id,
+  organisationId: r.organisation_id,
+  organisationName: r.organisation_name,
+  name: r.name,
+  issuer: r.issuer,
+  clientId: r.client_id,
+  scopes: r.scopes,
+  enabled: r.enabled === 1,
+  createdAt: r.created_at
+});
+
+// Plain http is for a provider on this very machine (development and the tests), never the network.
+const isLoopback = (url: URL) => ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+const mayUseHttp = (url: URL) => url.protocol === 'http:' && isLoopback(url);
+
+const assertAdmin = (actor: Changer) => {
+  if (actor !== SYSTEM && !isAdmin(actor))
+    throw new ForbiddenError('Bara administratörer får hantera inloggning via OpenID Connect.');
+};
+
+type ClientSettings = Pick<OidcProviderTable, 'issuer' | 'client_id' | 'client_secret'>;
+
+// Discovery costs a round trip: each server keeps a provider's metadata for a few minutes.
+const discovered = new Map<string, { config: client.Configuration; until: number }>();
+
+/** The provider's metadata and our client settings, fetched through discovery. */
+async function clientFor(p: ClientSettings): Promise<client.Configuration> {
+  const key = [p.issuer, p.client_id, hashSecret(p.client_secret)].join('\n');
+  const cached = discovered.get(key);
+  if (cached && cached.until > Date.now()) return cached.config;
+  const issuer = new URL(p.issuer);
+  const insecure = mayUseHttp(issuer);
+  const found = await client.discovery(issuer, p.client_id, undefined, client.None(), {
+    execute: insecure ? [client.allowInsecureRequests] : [],
+    timeout: 10
+  });
+  const server = found.serverMetadata();
+  // client_secret_basic is the standard's default; use post only where basic is not offered.
+  const methods = server.token_endpoint_auth_methods_supported ?? ['client_secret_basic'];
+  const auth = methods.includes('client_secret_basic')
+    ? client.ClientSecretBasic(p.client_secret)
+    : client.ClientSecretPost(p.client_secret);
+  const config = new client.Configuration(server, p.client_id, undefined, auth);
+  config.timeout = 10;
+  if (insecure) client.allowInsecureRequests(config);
+  discovered.set(key, { config, until: Date.now() + DISCOVERY_CACHE_MS });
+  return config;
+}
+
+const configureInput = z.object({
+  organisation: z
+    .string()
+    .trim()
+    .min(1, { message: 'Ange organisationen: id, kommunkod eller exakt namn.' }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: 'Skriv texten på inloggningsknappen, till exempel "Polisens inloggning".' })
+    .max(100, { message: 'Knapptexten får vara högst 100 tecken.' }),
+  issuer: z
+    .url({ message: 'Ange utfärdarens adress (issuer), till exempel https://login.polisen.se.' })
+    .refine((v) => new URL(v).protocol === 'https:' || mayUseHttp(new URL(v)), {
+      message: 'Utfärdarens adress måste börja med https:// (http går bara mot den egna datorn).'
+    }),
+  clientId: z.string().trim().min(1, { message: 'Ange klient-id (client id).' }).max(500),
+  clientSecret: z.string().min(1, { message: 'Ange klienthemligheten (client secret).' }).max(2000),
+  scopes: z
+    .string()
+    .trim()
+    .default(DEFAULT_SCOPES)
+    .refine((s) => s.split(/\s+/).includes('openid'), {
+      message: 'Omfånget (scopes) måste innehålla openid, till exempel "openid email profile".'
+    }),
+  enabled: z.boolean().default(true)
+});
+
+/**
+ * Adds an organisation's identity provider, or updates the one it has for the same issuer.
+ * Checks that the issuer answers discovery, so a typo is found now rather than at sign-in.
+ */
+export async function configureOidcProvider(
+  ctx: Ctx,
+  actor: Changer,
+  input: unknown
+): Promise<OidcProviderView & { created: boolean }> {
+  assertAdmin(actor);
+  const parsed = configureInput.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error.issues));
+  const v = parsed.data;
+  const org = await resolveOrganisation(ctx, v.organisation);
+  if (!org)
+    throw new ValidationError([
+      {
+        field: 'organisation',
+        message: `Hittade ingen organisation "${v.organisation}". Ange id, kommunkod (fyra siffror) eller exakt namn.`
+      }
+    ]);
+  try {
+    await clientFor({ issuer: v.issuer, client_id: v.clientId, client_secret: v.clientSecret });
+  } catch (e) {
+    throw new ValidationError([
+      {
+        field: 'issuer',
+        message: `Fick inga giltiga OpenID Connect-inställningar från ${v.issuer} (${e instanceof Error ? e.message : String(e)}). Kontrollera adressen; den ska vara exakt utfärdarens (issuer).`
+      }
+    ]);
+  }
+  const scopes = v.scopes.split(/\s+/).join(' ');
+  const now = ctx.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = await findOidcProviderByIssuer(trx, org.id, v.issuer);
+    const settings = {
+      name: v.name,
+      client_id: v.clientId,
+      client_secret: v.clientSecret,
+      scopes,
+      enabled: v.enabled ? 1 : 0
+    };
+    const row: OidcProviderTable = existing
+      ? { ...existing, ...settings }
+      : { id: newId(), organisation_id: org.id, issuer: v.issuer, created_at: now, ...settings };
+    if (existing) await updateOidcProvider(trx, row.id, settings);
+    else await insertOidcProvider(trx, row);
+    const view = presentProvider({ ...row, organisation_name: org.name });
+    // The audit trail says whether the secret changed, never what it is.
+    const audited = ({ id: _id, organisationName: _o, createdAt: _c, ...rest }: OidcProviderView) =>
+      rest;
+    await recordAudit(trx, ctx.now(), {
+      actorId: changerId(actor),
+      organisationId: org.id,
+      action: 'oidc.configure',
+      entity: 'oidc_provider',
+      entityId: row.id,
+      before: existing
+        ? audited(presentProvider({ ...existing, organisation_name: org.name }))
+        : undefined,
+      after: {
+        ...audited(view),
+        secretChanged: !existing || existing.client_secret !== v.clientSecret
+      }
+    });
+    return { ...view, created: !existing };
+  });
+}
+
+/** Every configured provider, for an administrator. */
+export async function listOidcProviders(ctx: Ctx, actor: Changer): Promise<OidcProviderView[]> {
+  assertAdmin(actor);
+  return (await listOidcProviderRows(ctx.db, false)).map(presentProvider);
+}
+
+/** The enabled providers, one button each on the sign-in page. */
+export async function listSignInProviders(ctx: Ctx): Promise<SignInProvider[]> {
+  return (await listOidcProviderRows(ctx.db, true)).map((r) => ({ id: r.id, name: r.name }));
+}
+
+/** Where providers send the browser back: the public origin when set, else the request's. */
+export const oidcRedirectUri = (ctx: Ctx, requestOrigin: string): string =>
+  `${(ctx.config.origin ?? requestOrigin).replace(/\/+$/, '')}/logga-in/oidc/callback`;
+
+// Only a path on this site: not "//host" or "/\host", which browsers read as another site.
+const safeNext = (next: string | null | undefined): string =>
+  next && next.length <= 2000 && /^\/(?![/\\])/.test(next) ? next : '/';
+
+/**
+ * Starts a sign-in: stores state, nonce and PKCE verifier for the callback and returns the
+ * provider's authorization URL. The state also goes into a cookie, tying the callback to this browser.
+ */
+export async function beginOidcSignIn(
+  ctx: Ctx,
+  input: { providerId: string; redirectUri: string; next?: string | null }
+): Promise<{ url: URL; state: string }> {
+  const provider = await findOidcProvider(ctx.db, input.providerId);
+  if (!provider || provider.enabled !== 1)
+    throw new NotFoundError('Den inloggningen finns inte. Välj en annan på inloggningssidan.');
+  const config = await clientFor(provider).catch((e: unknown) => {
+    log('warn', 'oidc.discovery.failed', { provider: provider.id, error: errorCode(e) });
+    throw new OidcSignInError(
+      `${provider.name} svarar inte just nu. Försök igen om en stund, eller logga in med lösenord.`
+    );
+  });
+  const state = client.randomState();
+  const nonce = client.randomNonce();
+  const verifier = client.randomPKCECodeVerifier();
+  const now = ctx.now();
+  await deleteExpiredOidcStates(ctx.db, now.toISOString());
+  await insertOidcState(ctx.db, {
+    state_hash: hashSecret(state),
+    provider_id: provider.id,
+    nonce,
+    code_verifier: verifier,
+    next_path: safeNext(input.next),
+    expires_at: new Date(now.getTime() + STATE_MINUTES * 60_000).toISOString()
+  });
+  const url = client.buildAuthorizationUrl(config, {
+    redirect_uri: input.redirectUri,
+    scope: provider.scopes,
+    state,
+    nonce,
+    code_challenge: await client.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256'
+  });
+  return { url, state };
+}
+
+const sameSecret = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+// Error codes of openid-client (no claims, no tokens): safe for the log.
+const errorCode = (e: unknown): string =>
+  e && typeof e === 'object' && 'code' in e && typeof e.code === 'string'
+    ? e.code
+    : e instanceof Error
+      ? e.name
+      : 'unknown';
+
+/**
+ * Finishes a sign-in at the callback: takes the state once, exchanges the code, verifies the ID
+ * token and its nonce, finds the account (or links one by verified e-mail within the provider's
+ * organisation) and opens a session. Never creates an account.
+ */
+export async function finishOidcSignIn(
+  ctx: Ctx,
+  input: { callbackUrl: URL; redirectUri: string; browserState: string | undefined }
+): Promise<{ userId: string; sessionSecret: string; expiresAt: Date; next: string }> {
+  const state = input.callbackUrl.searchParams.get('state');
+  if (!state || !input.browserState || !sameSecret(state, input.browserState))
+    throw new OidcSignInError(STALE);
+  const pending = await takeOidcState(ctx.db, hashSecret(state));
+  if (!pending || pending.expires_at <= ctx.now().toISOString()) throw new OidcSignInError(STALE);
+  const provider = await findOidcProvider(ctx.db, pending.provider_id);
+  if (!provider || provider.enabled !== 1)
+    throw new OidcSignInError('Den inloggningen är avstängd. Logga in på annat sätt.');
+
+  let claims: client.IDToken;
+  try {
+    const config = await clientFor(provider);
+    // The redirect_uri sent to the token endpoint must be the one sent to the provider.
+    const current = new URL(input.redirectUri);
+    current.search = input.callbackUrl.search;
+    const tokens = await client.authorizationCodeGrant(config, current, {
+      pkceCodeVerifier: pending.code_verifier,
+      expectedState: state,
+      expectedNonce: pending.nonce,
+      idTokenExpected: true
+    });
+    const idClaims = tokens.claims();
+    if (!idClaims) throw new Error('no ID token');
+    claims = idClaims;
+  } catch (e) {
+    log('warn', 'oidc.sign-in.failed', { provider: provider.id, error: errorCode(e) });
+    if (e instanceof client.AuthorizationResponseError && e.error === 'access_denied')
+      throw new OidcSignInError(`Inloggningen avbröts hos ${provider.name}. Försök igen.`);
+    throw new OidcSignInError(
+      `Inloggningen hos ${provider.name} kunde inte slutföras. Försök igen; hjälper det inte, kontakta en administratör.`
+    );
+  }
+
+  const linked = await findIdentityUser(ctx.db, provider.id, claims.sub);
+  if (linked?.disabled_at) throw new OidcSignInError(DISABLED);
+  const userId = linked?.id ?? (await linkByEmail(ctx, provider, claims));
+  log('info', 'oidc.sign-in', { provider: provider.id, user: userId });
+  return { userId, next: pending.next_path, ...(await openSession(ctx, userId)) };
+}
+
+/** The first sign-in of a subject: link it to the account with its verified e-mail, if that account belongs to the provider's organisation. */
+async function linkByEmail(
+  ctx: Ctx,
+  provider: OidcProviderTable,
+  claims: client.IDToken
+): Promise<string> {
+  const email =
+    claims.email_verified === true && typeof claims.email === 'string' ? claims.email : null;
+  const user = email ? await findUserByEmail(ctx.db, email) : undefined;
+  if (!user) throw new OidcSignInError(NO_ACCOUNT);
+  if (user.disabled_at) throw new OidcSignInError(DISABLED);
+  if (!(await hasMembership(ctx.db, user.id, provider.organisation_id))) {
+    const org = await findOrganisation(ctx.db, provider.organisation_id);
+    throw new OidcSignInError(
+      `${provider.name} gäller ${org?.name ?? 'en annan organisation'}, och ditt konto i Löften hör inte dit. Logga in på annat sätt, eller be en administratör lägga till dig.`
+    );
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertIdentity(trx, {
+      provider_id: provider.id,
+      subject: claims.sub,
+      user_id: user.id,
+      created_at: ctx.now().toISOString()
+    });
+    await recordAudit(trx, ctx.now(), {
+      actorId: user.id,
+      organisationId: provider.organisation_id,
+      action: 'oidc.link',
+      entity: 'user',
+      entityId: user.id,
+      after: { providerId: provider.id, issuer: provider.issuer, subject: claims.sub }
+    });
+  });
+  return user.id;
+}
