@@ -8,6 +8,7 @@ import { createOneTimeLogin } from '../lib/server/services/auth.service';
 import { verifyAuditChain } from '../lib/server/services/audit.service';
 import { backup, restore } from '../lib/server/services/backup.service';
 import { findUserIdByEmail } from '../lib/server/services/user.service';
+import { configureOidcProvider, listOidcProviders } from '../lib/server/services/oidc.service';
 
 /** Runs a command against a started app and always closes the database. */
 async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
@@ -96,6 +97,72 @@ export function buildProgram(): Command {
           ]);
         const secret = await createOneTimeLogin(ctx, id, 24);
         console.log(`${ctx.config.origin ?? 'http://localhost:3000'}/logga-in/engang/${secret}`);
+      });
+    });
+
+  const oidc = program
+    .command('oidc')
+    .description('Inloggning via OpenID Connect per organisation (sign-in per organisation)');
+  oidc
+    .command('add')
+    .description(
+      'Lägg till eller ändra en organisations inloggningstjänst (add or update an identity provider)'
+    )
+    .requiredOption('--org <organisation>', 'organisation: id, kommunkod eller exakt namn')
+    .requiredOption('--name <name>', 'text på inloggningsknappen, t.ex. "Polisens inloggning"')
+    .requiredOption('--issuer <url>', 'utfärdarens adress (issuer), https://…')
+    .requiredOption('--client-id <id>', 'klient-id (client id)')
+    .requiredOption('--client-secret <secret>', 'klienthemlighet (client secret); visas aldrig')
+    .option('--scopes <scopes>', 'omfång (scopes), mellanslagsseparerade', 'openid email profile')
+    .option('--disabled', 'spara avstängd (ingen knapp på inloggningssidan)')
+    .action(
+      async (o: {
+        org: string;
+        name: string;
+        issuer: string;
+        clientId: string;
+        clientSecret: string;
+        scopes: string;
+        disabled?: boolean;
+      }) => {
+        await withApp(async ({ ctx }) => {
+          const p = await configureOidcProvider(ctx, SYSTEM, {
+            organisation: o.org,
+            name: o.name,
+            issuer: o.issuer,
+            clientId: o.clientId,
+            clientSecret: o.clientSecret,
+            scopes: o.scopes,
+            enabled: !o.disabled
+          });
+          console.log(
+            `${p.created ? 'Lade till' : 'Ändrade'} "${p.name}" för ${p.organisationName} (id ${p.id}, ${p.enabled ? 'på' : 'avstängd'}).`
+          );
+          console.log(
+            `Registrera omdirigeringsadressen hos utfärdaren: ${ctx.config.origin ?? 'http://localhost:3000'}/logga-in/oidc/callback`
+          );
+        });
+      }
+    );
+  oidc
+    .command('list')
+    .description('Visa inloggningstjänsterna (list identity providers; secrets are never shown)')
+    .action(async () => {
+      await withApp(async ({ ctx }) => {
+        const providers = await listOidcProviders(ctx, SYSTEM);
+        if (providers.length === 0) console.log('Inga inloggningstjänster är inställda.');
+        for (const p of providers)
+          console.log(
+            [
+              p.id,
+              p.organisationName,
+              p.name,
+              p.issuer,
+              p.clientId,
+              p.scopes,
+              p.enabled ? 'på' : 'av'
+            ].join('\t')
+          );
       });
     });
 

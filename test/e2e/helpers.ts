@@ -6,6 +6,12 @@ export const DEMO_PASSWORD = 'norsjo-demo-2019';
 
 /** Signs in through the form, as a person would. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await attemptSignIn(page, email, password);
+  await page.waitForURL((url) => !url.pathname.startsWith('/logga-in'));
+}
+
+/** Fills in and sends the sign-in form without waiting for success. */
+export async function attemptSignIn(page: Page, email: string, password: string) {
   await page.goto('/logga-in');
   await page.getByLabel('E-postadress').fill(email);
   await page.getByLabel('Lösenord').fill(password);

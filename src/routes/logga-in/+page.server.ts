@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { signIn } from '$lib/server/services/auth.service';
+import { listSignInProviders } from '$lib/server/services/oidc.service';
 import { formFailure, keptValues } from '$lib/server/http';
 import { fail } from '@sveltejs/kit';
 
@@ -10,7 +11,8 @@ const safeNext = (next: string | null) =>
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   if (locals.actor) redirect(303, safeNext(url.searchParams.get('next')));
-  return {};
+  const { ctx } = await getApp();
+  return { providers: await listSignInProviders(ctx) };
 };
 
 export const actions: Actions = {

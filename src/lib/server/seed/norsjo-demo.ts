@@ -1,4 +1,4 @@
-import { addDays, eachDay, weekday } from '../../core/index';
+import { addDays, defaultRiskOccasions, riskWeekendOf } from '../../core/index';
 
 /** One demo activity: a measure key, a day, a count, shifts worked and a grade. */
 export type DemoActivity = {
@@ -81,15 +81,11 @@ export function norsjoDemoActivities(): DemoActivity[] {
   for (let day = '2019-01-05'; day <= '2022-12-31'; day = addDays(day, 7 * (rnd() < 0.6 ? 2 : 3))) {
     if (!(day >= '2021-09-01' && day <= '2021-10-31')) add('fritidsgardsbesok', day);
   }
-  // Night-walking on risk weekends: the Friday of the weekend around each default occasion, one missed a year.
+  // Night-walking on the risk weekend of each default occasion, one occasion missed a year.
   for (const y of YEARS) {
-    const occasions = [`${y}-04-30`, `${y}-06-21`, `${y}-11-02`, `${y}-12-24`, `${y}-12-31`];
-    occasions.forEach((date, i) => {
+    defaultRiskOccasions(y).forEach((occasion, i) => {
       if (i === y % 5) return;
-      const day =
-        eachDay({ start: addDays(date, -1), end: addDays(date, 1) }).find((x) => weekday(x) >= 5) ??
-        date;
-      add('nattvandring', day, 1);
+      add('nattvandring', riskWeekendOf(occasion.date).start, 1);
     });
   }
   return out;

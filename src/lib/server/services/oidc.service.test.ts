@@ -135,7 +135,11 @@ describe.each(DATABASES)('signing in with OpenID Connect on $kind', ({ kind }) =
     const late = await roundTrip(provider.id);
     clock.advance(11 * 60_000);
     await expect(
-      finishOidcSignIn(ctx, { callbackUrl: late.callbackUrl, redirectUri, browserState: late.state })
+      finishOidcSignIn(ctx, {
+        callbackUrl: late.callbackUrl,
+        redirectUri,
+        browserState: late.state
+      })
     ).rejects.toBeInstanceOf(OidcSignInError);
   });
 
@@ -212,9 +216,9 @@ describe.each(DATABASES)('signing in with OpenID Connect on $kind', ({ kind }) =
     expect(listed).toHaveLength(1);
     expect(JSON.stringify(listed)).not.toContain(idp.clientSecret);
     expect(await listSignInProviders(ctx)).toEqual([]);
-    await expect(
-      beginOidcSignIn(ctx, { providerId: created.id, redirectUri })
-    ).rejects.toThrow(/finns inte/);
+    await expect(beginOidcSignIn(ctx, { providerId: created.id, redirectUri })).rejects.toThrow(
+      /finns inte/
+    );
   });
 
   it('names the field when the settings are wrong, and checks that the issuer answers', async () => {

@@ -25,7 +25,7 @@ import { log } from '../log';
 import { openSession } from './auth.service';
 import { recordAudit } from './audit.service';
 import { fieldErrorsFromZod, ForbiddenError, NotFoundError, ValidationError } from './errors';
-import { resolveOrganisation } from './organisation.service';
+import { displayName, resolveOrganisation } from './organisation.service';
 
 /** A sign-in through a provider was refused; the message tells the person what to do, in Swedish. */
 export class OidcSignInError extends Error {}
@@ -46,6 +46,9 @@ export type OidcProviderView = {
 /** A button on the sign-in page. */
 export type SignInProvider = { id: string; name: string };
 
+/** The cookie that holds the state between the redirect to the provider and the callback. */
+export const OIDC_STATE_COOKIE = 'loften_oidc_state';
+
 export const NO_ACCOUNT =
   'Ditt konto finns inte i Löften ännu. Be en administratör lägga till dig.';
 const DISABLED = 'Ditt konto i Löften är avstängt. Kontakta en administratör.';
@@ -57,11 +60,11 @@ const STATE_MINUTES = 10;
 const DISCOVERY_CACHE_MS = 10 * 60_000;
 
 const presentProvider = (
-  r: OidcProviderTable & { organisation_name: string }
+  r: OidcProviderTable & { organisation_name: string; organisation_kind: string }
 ): OidcProviderView => ({
   id: r.id,
   organisationId: r.organisation_id,
-  organisationName: r.organisation_name,
+  organisationName: displayName({ name: r.organisation_name, kind: r.organisation_kind }),
   name: r.name,
   issuer: r.issuer,
   clientId: r.client_id,
@@ -182,7 +185,8 @@ export async function configureOidcProvider(
       : { id: newId(), organisation_id: org.id, issuer: v.issuer, created_at: now, ...settings };
     if (existing) await updateOidcProvider(trx, row.id, settings);
     else await insertOidcProvider(trx, row);
-    const view = presentProvider({ ...row, organisation_name: org.name });
+    const orgOf = { organisation_name: org.name, organisation_kind: org.kind };
+    const view = presentProvider({ ...row, ...orgOf });
     // The audit trail says whether the secret changed, never what it is.
     const audited = ({ id: _id, organisationName: _o, createdAt: _c, ...rest }: OidcProviderView) =>
       rest;
@@ -192,9 +196,7 @@ export async function configureOidcProvider(
       action: 'oidc.configure',
       entity: 'oidc_provider',
       entityId: row.id,
-      before: existing
-        ? audited(presentProvider({ ...existing, organisation_name: org.name }))
-        : undefined,
+      before: existing ? audited(presentProvider({ ...existing, ...orgOf })) : undefined,
       after: {
         ...audited(view),
         secretChanged: !existing || existing.client_secret !== v.clientSecret
@@ -341,7 +343,7 @@ async function linkByEmail(
   if (!(await hasMembership(ctx.db, user.id, provider.organisation_id))) {
     const org = await findOrganisation(ctx.db, provider.organisation_id);
     throw new OidcSignInError(
-      `${provider.name} gäller ${org?.name ?? 'en annan organisation'}, och ditt konto i Löften hör inte dit. Logga in på annat sätt, eller be en administratör lägga till dig.`
+      `${provider.name} gäller ${org ? displayName(org) : 'en annan organisation'}, och ditt konto i Löften hör inte dit. Logga in på annat sätt, eller be en administratör lägga till dig.`
     );
   }
   await ctx.db.transaction().execute(async (trx) => {

@@ -25,13 +25,13 @@ export const updateOidcProvider = (
   values: Pick<OidcProviderTable, 'name' | 'client_id' | 'client_secret' | 'scopes' | 'enabled'>
 ) => db.updateTable('oidc_providers').set(values).where('id', '=', id).execute();
 
-/** Every provider with its organisation's name, by organisation and name. */
+/** Every provider with its organisation's name and kind, by organisation and name. */
 export const listOidcProviderRows = (db: Executor, onlyEnabled: boolean) => {
   let q = db
     .selectFrom('oidc_providers')
     .innerJoin('organisations', 'organisations.id', 'oidc_providers.organisation_id')
     .selectAll('oidc_providers')
-    .select('organisations.name as organisation_name');
+    .select(['organisations.name as organisation_name', 'organisations.kind as organisation_kind']);
   if (onlyEnabled) q = q.where('oidc_providers.enabled', '=', 1);
   return q.orderBy('organisations.name').orderBy('oidc_providers.name').execute();
 };

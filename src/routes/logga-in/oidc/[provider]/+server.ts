@@ -1,0 +1,37 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getApp } from '$lib/server/app';
+import { NotFoundError } from '$lib/server/services/errors';
+import {
+  beginOidcSignIn,
+  OIDC_STATE_COOKIE,
+  OidcSignInError,
+  oidcRedirectUri
+} from '$lib/server/services/oidc.service';
+
+// Sends the browser to the organisation's identity provider; the state cookie ties the callback to this browser.
+export const GET: RequestHandler = async ({ params, url, cookies }) => {
+  const { ctx } = await getApp();
+  let target: URL;
+  try {
+    const begun = await beginOidcSignIn(ctx, {
+      providerId: params.provider,
+      redirectUri: oidcRedirectUri(ctx, url.origin),
+      next: url.searchParams.get('next')
+    });
+    cookies.set(OIDC_STATE_COOKIE, begun.state, {
+      path: '/logga-in/oidc',
+      httpOnly: true,
+      // lax: the provider sends the browser back with a top-level GET from its own site.
+      sameSite: 'lax',
+      secure: url.protocol === 'https:',
+      maxAge: 10 * 60
+    });
+    target = begun.url;
+  } catch (e) {
+    if (e instanceof NotFoundError) error(404, e.message);
+    if (e instanceof OidcSignInError) error(502, e.message);
+    throw e;
+  }
+  redirect(303, target.toString());
+};

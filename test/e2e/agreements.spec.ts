@@ -1,0 +1,117 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, signIn } from './helpers';
+
+async function openNorsjo(page: Page) {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Norsjö – medborgarlöften' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Norsjö – medborgarlöften' })
+  ).toBeVisible();
+  return page.url();
+}
+
+test('Norsjö’s agreement shows its focus areas and fourteen measures with targets, without JavaScript', async ({
+  browser
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await openNorsjo(page);
+  await page.goto(page.url() + '?ar=2019');
+  await expect(page.getByRole('heading', { name: 'Fokusområden' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 3, name: 'Insatser mot narkotika' })
+  ).toBeVisible();
+  // Six headings, fourteen measures: one row per measure in the plan's tables.
+  await expect(page.locator('section[aria-labelledby="plan"] tbody tr')).toHaveCount(14);
+  await expect(page.getByText('Minst 10 kontroller per månad')).toBeVisible();
+  await expect(page.getByText('Tolkat: minst 10 kontroller per månad')).toBeVisible();
+  await context.close();
+});
+
+test('the follow-up table labels demo data and says what each cell means', async ({ page }) => {
+  const url = await openNorsjo(page);
+  await page.goto(`${url}/uppfoljning?period=month&ar=2020`);
+  await expect(page.getByText('påhittade demodata')).toBeVisible();
+  const row = page.getByRole('row', { name: /Trafikkontroller/ });
+  await expect(row.getByRole('cell').first()).toContainText('/10');
+  await expect(page.getByRole('columnheader', { name: 'jul 2020' })).toBeVisible();
+});
+
+test('comparing the 2019 and 2020 plans shows the changed target and its reason', async ({
+  page
+}) => {
+  const url = await openNorsjo(page);
+  await page.goto(`${url}/plan?fran=2019&till=2020`);
+  await expect(page.getByText('Ändrad: Dörrknackning i valda områden')).toBeVisible();
+  await expect(page.getByText('3 gånger per år')).toBeVisible();
+  await expect(page.getByText(/Skäl: Demo: fler bostadsinbrott/)).toBeVisible();
+});
+
+test('an editor changes a target, sees how it is understood as they type, and finds the change in the diff', async ({
+  page
+}) => {
+  await signIn(page, 'polis@demo.loften.se');
+  const url = await openNorsjo(page);
+  await page.goto(`${url}/plan`);
+  await page.getByLabel('År').fill('2021');
+  await page.getByRole('button', { name: 'Starta planen' }).click();
+  await expect(page).toHaveURL(/ar=2021/);
+  await page.getByRole('link', { name: 'Ändra Trafikkontroller' }).click();
+  const target = page.getByLabel('Mål i ord');
+  await target.fill('Minst tolv kontroller i månaden');
+  await expect(page.getByText('Tolkas som: minst 12 kontroller per månad')).toBeVisible();
+  await target.fill('Polisen ska synas');
+  await expect(page.getByText('Ej tolkat mål.')).toBeVisible();
+  await target.fill('Minst 12 kontroller per månad');
+  await page.getByLabel('Skäl till ändringen').fill('Fler trafikolyckor på väg 365 under 2020.');
+  await page.getByRole('button', { name: 'Spara ändringen' }).click();
+  await page.goto(`${url}/plan?fran=2020&till=2021`);
+  await expect(page.getByText('Ändrad: Trafikkontroller')).toBeVisible();
+  await expect(page.getByText('Skäl: Fler trafikolyckor på väg 365 under 2020.')).toBeVisible();
+});
+
+test('a missing reason is named and the typed target is kept', async ({ page }) => {
+  await signIn(page, 'kommun@demo.loften.se');
+  const url = await openNorsjo(page);
+  await page.getByRole('link', { name: 'Ändra Trygghetsvandring' }).click();
+  await page.getByLabel('Mål i ord').fill('3 gånger per år');
+  await page.getByLabel('Skäl till ändringen').fill(' ');
+  await page.getByRole('button', { name: 'Spara ändringen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Skriv varför åtgärden ändras');
+  await expect(page.getByLabel('Mål i ord')).toHaveValue('3 gånger per år');
+  expect(url).toContain('/avtal/');
+});
+
+test('a viewer sees no edit links and is refused the edit page', async ({ page }) => {
+  await signIn(page, 'lasare@demo.loften.se');
+  const url = await openNorsjo(page);
+  await expect(page.getByRole('link', { name: 'Redigera överenskommelsen' })).toHaveCount(0);
+  const response = await page.goto(`${url}/redigera`);
+  expect(response?.status()).toBe(403);
+});
+
+test('agreement pages pass axe with WCAG 2.1 A/AA rules', async ({ page }) => {
+  test.setTimeout(120_000);
+  const url = await openNorsjo(page);
+
+  for (const path of [
+    '',
+    '/uppfoljning',
+    '/uppfoljning?period=year',
+    '/plan?fran=2019&till=2020'
+  ]) {
+    await page.goto(url + path);
+    await expectAccessible(page);
+  }
+  await page.goto('/om/uppfoljning');
+  await expectAccessible(page);
+  await signIn(page, 'kommun@demo.loften.se');
+  await page.goto(url);
+  for (const path of ['/redigera', '/atgard/ny?ar=2019']) {
+    await page.goto(url + path);
+    await expectAccessible(page);
+  }
+  await page.goto(url);
+  await page.getByRole('link', { name: 'Ändra Trafikkontroller' }).click();
+  await expectAccessible(page);
+});
