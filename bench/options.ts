@@ -1,0 +1,46 @@
+/** The benchmark's knobs, read from the environment (only the bench reads process.env directly). */
+export type BenchOptions = {
+  /** Activities in the whole database, over all agreements. */
+  activities: number;
+  /** Agreements besides Norsjö's. */
+  agreements: number;
+  /** Timed runs per period kind, after one warm-up. */
+  runs: number;
+  /** The PostgreSQL server to use, or undefined to skip PostgreSQL. */
+  pgUrl: string | undefined;
+  /** Which engines to run. */
+  engines: ('sqlite' | 'postgresql')[];
+  /** Also time a candidate index experiment (BENCH_EXPERIMENT=1; the covering index itself is now in the migrations). */
+  experiment: boolean;
+};
+
+function whole(name: string, fallback: number, min: number): number {
+  const raw = process.env[name]?.replace(/[_,]/g, '');
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`${name}: expected a whole number >= ${min}`);
+  return n;
+}
+
+export function benchOptions(): BenchOptions {
+  const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+  if (pgUrl && !/^postgres(ql)?:\/\//.test(pgUrl))
+    throw new Error('BENCH_DATABASE_URL / TEST_DATABASE_URL: expected postgres://…');
+  const asked = process.env.BENCH_ENGINES?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const engines = (asked ?? ['sqlite', 'postgresql']).map((e) => {
+    if (e !== 'sqlite' && e !== 'postgresql')
+      throw new Error(`BENCH_ENGINES: expected sqlite and/or postgresql, got ${e}`);
+    return e;
+  });
+  return {
+    activities: whole('BENCH_ACTIVITIES', 1_000_000, 0),
+    agreements: whole('BENCH_AGREEMENTS', 250, 0),
+    runs: whole('BENCH_RUNS', 20, 1),
+    pgUrl,
+    engines,
+    experiment: process.env.BENCH_EXPERIMENT === '1'
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * `npm run bench`: the time to compute the follow-up of one agreement over four years with
+ * (by default) one million activities spread over ~250 agreements, on SQLite and on PostgreSQL.
+ * Prints figures; it is not a test. See docs/BENCHMARKS.md.
+ */
+import { cpus, loadavg, totalmem } from 'node:os';
+import { benchEngine, type EngineResult } from './engine';
+import { benchOptions } from './options';
+import { fmtInt, fmtMb, fmtMs, fmtS, log, memory } from './stats';
+
+async function main() {
+  const started = performance.now();
+  const opts = benchOptions();
+  log(
+    `Löften follow-up bench: ${fmtInt(opts.activities)} activities, Norsjö + ${fmtInt(opts.agreements)} agreements, ${opts.runs} runs per case`
+  );
+  log(
+    `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? '?'}), ${fmtMb(totalmem())} RAM, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`
+  );
+  log(`memory at start: ${memory().text}`);
+  const results: EngineResult[] = [];
+  for (const engine of opts.engines) {
+    if (engine === 'postgresql' && !opts.pgUrl) {
+      log(
+        '\n=== postgresql ===\n  skipped: set TEST_DATABASE_URL (or BENCH_DATABASE_URL), e.g. postgres://postgres@127.0.0.1:5432/test'
+      );
+      continue;
+    }
+    results.push(await benchEngine(engine, opts));
+  }
+  log('\n=== summary ===');
+  for (const r of results)
+    for (const t of [...r.timings, ...r.candidate])
+      log(
+        `${t.label}, ${fmtInt(r.activities)} activities, ${r.engine}: median ${fmtMs(t.median)}, p95 ${fmtMs(t.p95)}`
+      );
+  log(`bench total: ${fmtS(performance.now() - started)}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import {
+  defaultRiskOccasions,
+  riskWeekendOf,
+  RISK_OCCASION_NAMES,
+  swedishHolidays
+} from '../../core/index';
+import { can, changerId, SYSTEM, type Actor, type Changer } from '../auth/policy';
+import type { Ctx } from '../context';
+import { newId } from '../context';
+import { findMunicipalityByCode } from '../db/repositories/organisation.repository';
+import { riskOccasionsOf, upsertRiskOccasion } from '../db/repositories/risk-occasion.repository';
+import { recordAudit } from './audit.service';
+import { fieldErrorsFromZod, ForbiddenError, NotFoundError, ValidationError } from './errors';
+
+/** A municipality's risk calendar for a year: each occasion with its date, its risk weekend and whether the municipality set it. */
+export async function riskCalendar(ctx: Ctx, actor: Actor | null, code: string, year: number) {
+  const municipality = await findMunicipalityByCode(ctx.db, code);
+  if (!municipality) throw new NotFoundError(`Det finns ingen kommun med kommunkod ${code}.`);
+  const own = await riskOccasionsOf(ctx.db, [municipality.id], year, year);
+  const overrides = Object.fromEntries(own.map((o) => [o.key, o.occurs_on]));
+  const names = Object.fromEntries(own.map((o) => [o.key, o.name]));
+  return {
+    municipality: { id: municipality.id, code, name: municipality.name },
+    year,
+    editable: can(actor, 'agreement.edit', [municipality.id]),
+    occasions: defaultRiskOccasions(year, overrides).map((o) => ({
+      ...o,
+      name: names[o.key] ?? o.name,
+      setByMunicipality: o.key in overrides,
+      weekend: riskWeekendOf(o.date)
+    })),
+    missing: (['skolavslutning', 'studenten'] as const)
+      .filter((k) => !(k in overrides))
+      .map((k) => ({ key: k, name: RISK_OCCASION_NAMES[k] })),
+    holidays: swedishHolidays(year)
+  };
+}
+
+const input = z.object({
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000, { message: 'Ange ett år.' })
+    .max(2100, { message: 'Ange ett år.' }),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{2,40}$/, {
+      message: 'Nyckeln får bara ha små bokstäver a–z, siffror och bindestreck.'
+    }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: 'Skriv tillfällets namn, till exempel "Skolavslutning".' })
+    .max(100),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Skriv datumet som ÅÅÅÅ-MM-DD.' })
+});
+
+/** Sets or moves one of a municipality's risk occasions for a year (its editors may). */
+export async function setRiskOccasion(
+  ctx: Ctx,
+  actor: Changer,
+  code: string,
+  raw: unknown
+): Promise<void> {
+  const municipality = await findMunicipalityByCode(ctx.db, code);
+  if (!municipality) throw new NotFoundError(`Det finns ingen kommun med kommunkod ${code}.`);
+  if (actor !== SYSTEM && !can(actor, 'agreement.edit', [municipality.id])) {
+    throw new ForbiddenError('Bara kommunens redaktörer får ändra riskhelgerna.');
+  }
+  const r = input.safeParse(raw);
+  if (!r.success) throw new ValidationError(fieldErrorsFromZod(r.error.issues));
+  const v = r.data;
+  if (!v.date.startsWith(String(v.year)))
+    throw new ValidationError([{ field: 'date', message: `Datumet ska ligga under ${v.year}.` }]);
+  await ctx.db.transaction().execute(async (trx) => {
+    await upsertRiskOccasion(trx, {
+      id: newId(),
+      municipality_id: municipality.id,
+      year: v.year,
+      key: v.key,
+      name: v.name,
+      occurs_on: v.date
+    });
+    await recordAudit(trx, ctx.now(), {
+      actorId: changerId(actor),
+      organisationId: municipality.id,
+      action: 'risk-occasion.set',
+      entity: 'risk_occasion',
+      entityId: `${municipality.id}/${v.year}/${v.key}`,
+      after: v
+    });
+  });
+}
