@@ -12,5 +12,11 @@ export const MEASURE_LABELS: Record<string, string> = {
   reason: 'Skäl att ta bort',
   groupId: 'Rubrik',
   newGroupTitle: 'Ny rubrik',
-  year: 'År'
+  year: 'År',
+  manualKind: 'Sort (handinställt mål)',
+  manualCount: 'Antal (handinställt mål)',
+  manualPer: 'Per (handinställt mål)',
+  manualEvery: 'Var N:e (handinställt mål)',
+  manualIntervalUnit: 'Intervallets enhet (handinställt mål)',
+  manualQuietDays: 'Dagar utan aktivitet (handinställt mål)'
 };
