@@ -115,3 +115,29 @@ test('agreement pages pass axe with WCAG 2.1 A/AA rules', async ({ page }) => {
   await page.getByRole('link', { name: 'Ändra Trafikkontroller' }).click();
   await expectAccessible(page);
 });
+
+test('an editor creates a draft agreement, names a wrong field, and adds a first measure', async ({
+  page
+}) => {
+  await signIn(page, 'kommun@demo.loften.se');
+  await page.goto('/avtal/ny');
+  await page.getByLabel('Titel').fill('Norsjö – medborgarlöfte 2023–2026');
+  await page.getByLabel('Kommunkod').fill('24 17');
+  await page.getByLabel('Startdatum').fill('2023-01-01');
+  await page.getByLabel('Slutdatum').fill('2026-12-31');
+  await page.getByRole('button', { name: 'Skapa utkast' }).click();
+  await expect(page.getByRole('alert')).toContainText('fyra siffror');
+  await expect(page.getByLabel('Titel')).toHaveValue('Norsjö – medborgarlöfte 2023–2026');
+  await page.getByLabel('Kommunkod').fill('2417');
+  await page.getByRole('button', { name: 'Skapa utkast' }).click();
+  await expect(page.getByRole('heading', { name: 'Redigera överenskommelsen' })).toBeVisible();
+  await page.getByRole('link', { name: /Norsjö – medborgarlöfte 2023–2026/ }).click();
+  await page.getByRole('link', { name: 'Ny åtgärd i planen 2023' }).click();
+  await page.getByLabel('eller en ny rubrik').fill('Trafik');
+  await page.getByLabel('Åtgärd', { exact: true }).fill('Hastighetskontroller vid skolor');
+  await page.getByLabel('Mål i ord').fill('Minst två kontroller i veckan');
+  await expect(page.getByText('Tolkas som: minst 2 kontroller per vecka')).toBeVisible();
+  await page.getByLabel('Varför läggs åtgärden till?').fill('Önskemål från föräldrar i dialogen.');
+  await page.getByRole('button', { name: 'Lägg till åtgärden' }).click();
+  await expect(page.getByRole('cell', { name: /Hastighetskontroller vid skolor/ })).toBeVisible();
+});

@@ -180,5 +180,7 @@ export async function getAgreementForActor(
 ) {
   const editable = await canEditAgreement(ctx, actor, id);
   const view = await getAgreementView(ctx, id, { includeInternal: editable, year });
+  // A draft is not public yet: only those who may edit it see it.
+  if (view.status === 'draft' && !editable) throw new NotFoundError('Överenskommelsen finns inte.');
   return { view, editable };
 }

@@ -13,6 +13,8 @@ export const load: PageServerLoad = async ({ params }) => {
     error(404, `Det finns ingen kommun med kommunkod ${params.code}.`);
   return {
     municipality,
-    agreements: await listAgreements(ctx, { municipalityId: municipality.id })
+    agreements: (await listAgreements(ctx, { municipalityId: municipality.id })).filter(
+      (a) => a.status !== 'draft'
+    )
   };
 };
