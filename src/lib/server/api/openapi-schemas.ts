@@ -205,6 +205,11 @@ export const schemas: Record<string, JsonSchema> = {
     today: date('The day judged as today (`asOf`, else today in Stockholm).'),
     span: object({ start: date(), end: date() }),
     period: { type: 'string', enum: [...PERIOD_KINDS] },
+    demo: {
+      type: 'boolean',
+      description:
+        'True when invented demo activities are counted; label it as demo wherever shown.'
+    },
     measures: array(
       object({
         id: string(),

@@ -55,6 +55,8 @@ export type OpenFollowUp = {
   today: string;
   span: { start: string; end: string };
   period: PeriodKind;
+  /** True when invented demo activities are counted: show it wherever this is shown. */
+  demo: boolean;
   measures: {
     id: string;
     key: string;
@@ -172,6 +174,7 @@ export async function getOpenFollowUp(ctx: Ctx, id: string, query: unknown): Pro
     today: f.today,
     span: { start: f.span.start, end: f.span.end },
     period: f.period,
+    demo: f.demo,
     measures: f.measures.map((m) => ({
       id: m.measureId,
       key: m.key,
