@@ -67,7 +67,7 @@ export async function ensureDemoAccounts(ctx: Ctx): Promise<FirstStartNotice> {
 export async function ensureFirstAdmin(ctx: Ctx): Promise<FirstStartNotice> {
   const any = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return { kind: 'none' };
-  const email = 'admin@localhost';
+  const email = 'admin@loften.local';
   const user = await addUser(ctx, SYSTEM, { email, name: 'Första administratören' });
   await setRole(ctx, SYSTEM, { email, organisation: norsjoIds().municipality, role: 'admin' });
   const secret = await createOneTimeLogin(ctx, user.id, 24);

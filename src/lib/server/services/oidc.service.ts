@@ -1,9 +1,18 @@
 import { timingSafeEqual } from 'node:crypto';
-import * as client from 'openid-client';
 import { z } from 'zod';
 import type { Ctx } from '../context';
 import { newId } from '../context';
 import { changerId, isAdmin, SYSTEM, type Changer } from '../auth/policy';
+import {
+  authorizationRequest,
+  discoverProvider,
+  exchangeCode,
+  isAccessDenied,
+  isAllowedIssuer,
+  oidcErrorCode,
+  type IdTokenClaims,
+  type OidcClientSettings
+} from '../auth/oidc-client';
 import { hashSecret } from '../auth/tokens';
 import type { OidcProviderTable } from '../db/schema';
 import {
@@ -49,6 +58,7 @@ export type SignInProvider = { id: string; name: string };
 /** The cookie that holds the state between the redirect to the provider and the callback. */
 export const OIDC_STATE_COOKIE = 'loften_oidc_state';
 
+/** The refusal for a person without an account: accounts are made by administrators, never at sign-in. */
 export const NO_ACCOUNT =
   'Ditt konto finns inte i Löften ännu. Be en administratör lägga till dig.';
 const DISABLED = 'Ditt konto i Löften är avstängt. Kontakta en administratör.';
@@ -57,7 +67,6 @@ const STALE =
 
 const DEFAULT_SCOPES = 'openid email profile';
 const STATE_MINUTES = 10;
-const DISCOVERY_CACHE_MS = 10 * 60_000;
 
 const presentProvider = (
   r: OidcProviderTable & { organisation_name: string; organisation_kind: string }
@@ -73,43 +82,16 @@ const presentProvider = (
   createdAt: r.created_at
 });
 
-// Plain http is for a provider on this very machine (development and the tests), never the network.
-const isLoopback = (url: URL) => ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-const mayUseHttp = (url: URL) => url.protocol === 'http:' && isLoopback(url);
-
 const assertAdmin = (actor: Changer) => {
   if (actor !== SYSTEM && !isAdmin(actor))
     throw new ForbiddenError('Bara administratörer får hantera inloggning via OpenID Connect.');
 };
 
-type ClientSettings = Pick<OidcProviderTable, 'issuer' | 'client_id' | 'client_secret'>;
-
-// Discovery costs a round trip: each server keeps a provider's metadata for a few minutes.
-const discovered = new Map<string, { config: client.Configuration; until: number }>();
-
-/** The provider's metadata and our client settings, fetched through discovery. */
-async function clientFor(p: ClientSettings): Promise<client.Configuration> {
-  const key = [p.issuer, p.client_id, hashSecret(p.client_secret)].join('\n');
-  const cached = discovered.get(key);
-  if (cached && cached.until > Date.now()) return cached.config;
-  const issuer = new URL(p.issuer);
-  const insecure = mayUseHttp(issuer);
-  const found = await client.discovery(issuer, p.client_id, undefined, client.None(), {
-    execute: insecure ? [client.allowInsecureRequests] : [],
-    timeout: 10
-  });
-  const server = found.serverMetadata();
-  // client_secret_basic is the standard's default; use post only where basic is not offered.
-  const methods = server.token_endpoint_auth_methods_supported ?? ['client_secret_basic'];
-  const auth = methods.includes('client_secret_basic')
-    ? client.ClientSecretBasic(p.client_secret)
-    : client.ClientSecretPost(p.client_secret);
-  const config = new client.Configuration(server, p.client_id, undefined, auth);
-  config.timeout = 10;
-  if (insecure) client.allowInsecureRequests(config);
-  discovered.set(key, { config, until: Date.now() + DISCOVERY_CACHE_MS });
-  return config;
-}
+const settingsOf = (p: OidcProviderTable): OidcClientSettings => ({
+  issuer: p.issuer,
+  clientId: p.client_id,
+  clientSecret: p.client_secret
+});
 
 const configureInput = z.object({
   organisation: z
@@ -123,7 +105,7 @@ const configureInput = z.object({
     .max(100, { message: 'Knapptexten får vara högst 100 tecken.' }),
   issuer: z
     .url({ message: 'Ange utfärdarens adress (issuer), till exempel https://login.polisen.se.' })
-    .refine((v) => new URL(v).protocol === 'https:' || mayUseHttp(new URL(v)), {
+    .refine(isAllowedIssuer, {
       message: 'Utfärdarens adress måste börja med https:// (http går bara mot den egna datorn).'
     }),
   clientId: z.string().trim().min(1, { message: 'Ange klient-id (client id).' }).max(500),
@@ -160,7 +142,11 @@ export async function configureOidcProvider(
       }
     ]);
   try {
-    await clientFor({ issuer: v.issuer, client_id: v.clientId, client_secret: v.clientSecret });
+    await discoverProvider({
+      issuer: v.issuer,
+      clientId: v.clientId,
+      clientSecret: v.clientSecret
+    });
   } catch (e) {
     throw new ValidationError([
       {
@@ -236,34 +222,27 @@ export async function beginOidcSignIn(
   const provider = await findOidcProvider(ctx.db, input.providerId);
   if (!provider || provider.enabled !== 1)
     throw new NotFoundError('Den inloggningen finns inte. Välj en annan på inloggningssidan.');
-  const config = await clientFor(provider).catch((e: unknown) => {
-    log('warn', 'oidc.discovery.failed', { provider: provider.id, error: errorCode(e) });
+  const { url, checks } = await authorizationRequest(
+    settingsOf(provider),
+    input.redirectUri,
+    provider.scopes
+  ).catch((e: unknown) => {
+    log('warn', 'oidc.discovery.failed', { provider: provider.id, error: oidcErrorCode(e) });
     throw new OidcSignInError(
       `${provider.name} svarar inte just nu. Försök igen om en stund, eller logga in med lösenord.`
     );
   });
-  const state = client.randomState();
-  const nonce = client.randomNonce();
-  const verifier = client.randomPKCECodeVerifier();
   const now = ctx.now();
   await deleteExpiredOidcStates(ctx.db, now.toISOString());
   await insertOidcState(ctx.db, {
-    state_hash: hashSecret(state),
+    state_hash: hashSecret(checks.state),
     provider_id: provider.id,
-    nonce,
-    code_verifier: verifier,
+    nonce: checks.nonce,
+    code_verifier: checks.codeVerifier,
     next_path: safeNext(input.next),
     expires_at: new Date(now.getTime() + STATE_MINUTES * 60_000).toISOString()
   });
-  const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: input.redirectUri,
-    scope: provider.scopes,
-    state,
-    nonce,
-    code_challenge: await client.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256'
-  });
-  return { url, state };
+  return { url, state: checks.state };
 }
 
 const sameSecret = (a: string, b: string) => {
@@ -271,14 +250,6 @@ const sameSecret = (a: string, b: string) => {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 };
-
-// Error codes of openid-client (no claims, no tokens): safe for the log.
-const errorCode = (e: unknown): string =>
-  e && typeof e === 'object' && 'code' in e && typeof e.code === 'string'
-    ? e.code
-    : e instanceof Error
-      ? e.name
-      : 'unknown';
 
 /**
  * Finishes a sign-in at the callback: takes the state once, exchanges the code, verifies the ID
@@ -298,24 +269,16 @@ export async function finishOidcSignIn(
   if (!provider || provider.enabled !== 1)
     throw new OidcSignInError('Den inloggningen är avstängd. Logga in på annat sätt.');
 
-  let claims: client.IDToken;
+  let claims: IdTokenClaims;
   try {
-    const config = await clientFor(provider);
-    // The redirect_uri sent to the token endpoint must be the one sent to the provider.
-    const current = new URL(input.redirectUri);
-    current.search = input.callbackUrl.search;
-    const tokens = await client.authorizationCodeGrant(config, current, {
-      pkceCodeVerifier: pending.code_verifier,
-      expectedState: state,
-      expectedNonce: pending.nonce,
-      idTokenExpected: true
+    claims = await exchangeCode(settingsOf(provider), input.callbackUrl, input.redirectUri, {
+      state,
+      nonce: pending.nonce,
+      codeVerifier: pending.code_verifier
     });
-    const idClaims = tokens.claims();
-    if (!idClaims) throw new Error('no ID token');
-    claims = idClaims;
   } catch (e) {
-    log('warn', 'oidc.sign-in.failed', { provider: provider.id, error: errorCode(e) });
-    if (e instanceof client.AuthorizationResponseError && e.error === 'access_denied')
+    log('warn', 'oidc.sign-in.failed', { provider: provider.id, error: oidcErrorCode(e) });
+    if (isAccessDenied(e))
       throw new OidcSignInError(`Inloggningen avbröts hos ${provider.name}. Försök igen.`);
     throw new OidcSignInError(
       `Inloggningen hos ${provider.name} kunde inte slutföras. Försök igen; hjälper det inte, kontakta en administratör.`
@@ -333,7 +296,7 @@ export async function finishOidcSignIn(
 async function linkByEmail(
   ctx: Ctx,
   provider: OidcProviderTable,
-  claims: client.IDToken
+  claims: IdTokenClaims
 ): Promise<string> {
   const email =
     claims.email_verified === true && typeof claims.email === 'string' ? claims.email : null;
