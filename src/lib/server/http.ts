@@ -51,3 +51,17 @@ export function keptValues(form: FormData): Record<string, string> {
     if (typeof v === 'string' && !/password|losenord|current|next|repeat/.test(k)) out[k] = v;
   return out;
 }
+
+/** Reads a JSON request body, naming the body when it is not JSON. */
+export async function jsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new ValidationError([
+      {
+        field: 'body',
+        message: 'Skicka en JSON-kropp, till exempel {"measureId": "…", "count": 1}.'
+      }
+    ]);
+  }
+}

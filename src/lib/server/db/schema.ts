@@ -5,6 +5,7 @@
 export type OrganisationKind = 'municipality' | 'police_area' | 'party';
 export type PoliceLevel = 'polisregion' | 'polisomrade' | 'lokalpolisomrade';
 export type Role = 'admin' | 'editor' | 'reporter' | 'viewer';
+export type PublicationRule = 'public' | 'delayed' | 'monthly' | 'internal';
 
 export type OrganisationTable = {
   id: string;
@@ -172,6 +173,9 @@ export type MeasureTable = {
   responsible_party_id: string | null;
   follow_up_method: string;
   visibility: 'public' | 'internal';
+  /** Default for the measure's activities: public at once, after N days, only as a monthly count, or internal. */
+  publication_rule: PublicationRule;
+  publication_delay_days: number;
   starts_on: string | null;
   ends_on: string | null;
   change_reason: string | null;
@@ -196,6 +200,13 @@ export type ActivityTable = {
   deleted_at: string | null;
   idempotency_key: string | null;
   demo: number;
+  publication: PublicationRule;
+  /** The first day the activity may be public (never before the day after it happened). */
+  publish_after: string;
+  /** JSON list of the parties involved. */
+  party_ids: string;
+  updated_at: string | null;
+  updated_by: string | null;
 };
 
 export type RiskOccasionTable = {

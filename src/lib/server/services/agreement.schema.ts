@@ -38,7 +38,20 @@ export const measureDraft = z.object({
   visibility: z
     .enum(['public', 'internal'], { message: 'Välj offentlig eller intern.' })
     .default('public'),
+  publicationRule: z
+    .enum(['public', 'delayed', 'monthly', 'internal'], {
+      message:
+        'Välj när aktiviteterna blir offentliga: direkt, efter några dagar, som antal per månad eller aldrig.'
+    })
+    .default('public'),
+  publicationDelayDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(365, { message: 'Högst 365 dagars fördröjning.' })
+    .default(0),
   startsOn: date.nullable().default(null),
+
   endsOn: date.nullable().default(null),
   changeReason: text(1000, 'Skälet').nullable().default(null)
 });

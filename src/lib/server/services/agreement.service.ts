@@ -43,7 +43,10 @@ export function measureRow(
     responsible_party_id: m.responsiblePartyId,
     follow_up_method: m.followUpMethod,
     visibility: m.visibility,
+    publication_rule: m.publicationRule,
+    publication_delay_days: m.publicationDelayDays,
     starts_on: m.startsOn,
+
     ends_on: m.endsOn,
     change_reason: m.changeReason
   };

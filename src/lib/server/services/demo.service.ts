@@ -1,3 +1,4 @@
+import { addDays } from '../../core/index';
 import { SYSTEM } from '../auth/policy';
 import type { Ctx } from '../context';
 import { newId } from '../context';
@@ -38,7 +39,12 @@ export async function ensureNorsjoDemo(ctx: Ctx): Promise<void> {
         created_at: at,
         deleted_at: null,
         idempotency_key: null,
-        demo: 1
+        demo: 1,
+        publication: 'public' as const,
+        publish_after: addDays(a.date, 1),
+        party_ids: '[]',
+        updated_at: null,
+        updated_by: null
       }))
     )
   );

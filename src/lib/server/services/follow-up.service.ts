@@ -93,7 +93,17 @@ export async function agreementFollowUp(
 
   const revisions = await listRevisions(ctx.db, agreementId);
   const segs = segments(revisions, span, q.period);
-  const tallies = await dailyTallies(ctx.db, agreementId, span.start, span.end);
+  // The public sees only activities the publication rules have released by the real today
+  // (never by `asOf`, which only moves the judging day).
+  const tallies = await dailyTallies(
+    ctx.db,
+    agreementId,
+    span.start,
+    span.end,
+    undefined,
+    options.includeInternal ? undefined : stockholmDate(ctx.now())
+  );
+
   const byKey = new Map<string, DailyTally[]>();
   for (const t of tallies) {
     const list = byKey.get(t.measureKey) ?? [];

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation';
 import * as agreements from './0002-agreements';
 import * as oidc from './0003-oidc';
+import * as activityPublication from './0004-activity-publication';
 
 /** Every migration, by sortable name. Listed statically so the bundled server finds them. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-agreements': agreements,
-  '0003-oidc': oidc
+  '0003-oidc': oidc,
+  '0004-activity-publication': activityPublication
 };

@@ -19,7 +19,9 @@ export async function dailyTallies(
   agreementId: string,
   from: string,
   to: string,
-  measureKeys?: string[]
+  measureKeys?: string[],
+  /** Count only what the publication rules have made public on this day. */
+  publicOn?: string
 ) {
   let q = db
     .selectFrom('activities')
@@ -34,8 +36,10 @@ export async function dailyTallies(
     .where('occurred_on', '>=', from)
     .where('occurred_on', '<=', to)
     .where('deleted_at', 'is', null);
+  if (publicOn) q = q.where('publication', '!=', 'internal').where('publish_after', '<=', publicOn);
   if (measureKeys) {
     if (!measureKeys.length) return [];
+
     q = q.where('measure_key', 'in', measureKeys);
   }
   const rows = await q
@@ -60,4 +64,80 @@ export async function hasDemoActivities(db: Executor, agreementId: string): Prom
     .where('demo', '=', 1)
     .limit(1)
     .executeTakeFirst());
+}
+
+/** One activity by id. */
+export const findActivity = (db: Executor, id: string) =>
+  db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** The activity a client already sent with this idempotency key, if any. */
+export const findByIdempotencyKey = (db: Executor, key: string) =>
+  db.selectFrom('activities').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+
+/** Changes an activity. */
+export const updateActivityRow = (db: Executor, id: string, patch: Partial<ActivityTable>) =>
+  db.updateTable('activities').set(patch).where('id', '=', id).execute();
+
+/** Filters for listing activities. */
+export type ActivityFilter = {
+  agreementIds: string[];
+  measureKey?: string;
+  from?: string;
+  to?: string;
+  partyId?: string;
+  includeDeleted?: boolean;
+  /** Only what the public may see on `today`. */
+  publicOn?: string;
+};
+
+/** A page of activities, newest first, with the total count. */
+export async function listActivityRows(
+  db: Executor,
+  f: ActivityFilter,
+  limit: number,
+  offset: number
+) {
+  if (!f.agreementIds.length) return { rows: [], total: 0 };
+  let q = db.selectFrom('activities').where('agreement_id', 'in', f.agreementIds);
+  if (f.measureKey) q = q.where('measure_key', '=', f.measureKey);
+  if (f.from) q = q.where('occurred_on', '>=', f.from);
+  if (f.to) q = q.where('occurred_on', '<=', f.to);
+  if (f.partyId)
+    q = q.where((eb) =>
+      eb.or([
+        eb('organisation_id', '=', f.partyId!),
+        eb('party_ids', 'like', `%"${f.partyId!.replace(/[%_"]/g, '')}"%`)
+      ])
+    );
+  if (!f.includeDeleted) q = q.where('deleted_at', 'is', null);
+  if (f.publicOn)
+    q = q.where('publication', '!=', 'internal').where('publish_after', '<=', f.publicOn);
+  const [rows, total] = await Promise.all([
+    q
+      .selectAll()
+      .orderBy('occurred_on', 'desc')
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/** The measure keys a user logged most recently, most recent first. */
+export async function recentMeasureKeys(
+  db: Executor,
+  userId: string,
+  limit = 5
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('activities')
+    .select((eb) => ['measure_key', eb.fn.max('created_at').as('last')])
+    .where('created_by', '=', userId)
+    .groupBy('measure_key')
+    .orderBy('last', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.measure_key);
 }

@@ -158,3 +158,29 @@ export const agreementMunicipalityIds = async (db: Executor, id: string): Promis
       .where('agreement_id', '=', id)
       .execute()
   ).map((r) => r.municipality_id);
+
+/** Agreements that belong to any of these organisations (as municipality or police area). */
+export async function agreementIdsOfOrganisations(
+  db: Executor,
+  organisationIds: string[]
+): Promise<string[]> {
+  if (!organisationIds.length) return [];
+  const rows = await db
+    .selectFrom('agreements')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('police_area_id', 'in', organisationIds),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('agreement_municipalities')
+            .select('agreement_id')
+            .where('municipality_id', 'in', organisationIds)
+        )
+      ])
+    )
+    .execute();
+  return rows.map((r) => r.id);
+}

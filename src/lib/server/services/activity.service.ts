@@ -1,0 +1,425 @@
+import { z } from 'zod';
+import { addDays, endOfMonth, type Target } from '../../core/index';
+import { can, changerId, type Actor, type Changer } from '../auth/policy';
+import type { Ctx } from '../context';
+import { newId } from '../context';
+import {
+  findActivity,
+  findByIdempotencyKey,
+  insertActivities,
+  listActivityRows,
+  updateActivityRow
+} from '../db/repositories/activity.repository';
+import {
+  agreementIdsOfOrganisations,
+  agreementOrganisationIds,
+  findAgreement
+} from '../db/repositories/agreement.repository';
+import { findMeasure } from '../db/repositories/plan.repository';
+import type { ActivityTable, PublicationRule } from '../db/schema';
+import { recordAudit } from './audit.service';
+import { stockholmDate } from './clock';
+import {
+  fieldErrorsFromZod,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError
+} from './errors';
+
+/** An activity as the API and pages show it to those who may see it. */
+export type ActivityView = {
+  id: string;
+  agreementId: string;
+  measureKey: string;
+  date: string;
+  count: number;
+  shifts: number;
+  grade: string | null;
+  place: string | null;
+  partyIds: string[];
+  note: string | null;
+  publication: PublicationRule;
+  publishAfter: string | null;
+  demo: boolean;
+  createdAt: string;
+  deletedAt: string | null;
+};
+
+/** Shapes an activity row for output. */
+export const presentActivity = (r: ActivityTable): ActivityView => ({
+  id: r.id,
+  agreementId: r.agreement_id,
+  measureKey: r.measure_key,
+  date: r.occurred_on,
+  count: Number(r.count),
+  shifts: Number(r.shifts),
+  grade: r.grade,
+  place: r.place,
+  partyIds: JSON.parse(r.party_ids) as string[],
+  note: r.note,
+  publication: r.publication,
+  publishAfter: r.publication === 'internal' ? null : r.publish_after,
+  demo: r.demo === 1,
+  createdAt: r.created_at,
+  deletedAt: r.deleted_at
+});
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Skriv datumet som ÅÅÅÅ-MM-DD.' });
+const logInput = z.object({
+  measureId: z.string().min(1, { message: 'Välj vilken åtgärd du har gjort.' }),
+  date: date.optional(),
+  count: z.coerce
+    .number({ message: 'Skriv antalet som en siffra.' })
+    .int({ message: 'Antalet ska vara ett heltal.' })
+    .min(1, { message: 'Antalet måste vara minst 1.' })
+    .max(1000, { message: 'Högst 1000 åt gången. Dela upp större mängder.' })
+    .default(1),
+  shifts: z.coerce
+    .number()
+    .int({ message: 'Antalet pass ska vara ett heltal.' })
+    .min(0)
+    .max(100, { message: 'Högst 100 pass åt gången.' })
+    .optional(),
+  grade: z.string().trim().max(20).optional(),
+  place: z.string().trim().max(200, { message: 'Platsen får vara högst 200 tecken.' }).optional(),
+  partyIds: z.array(z.string()).max(20).default([]),
+  note: z
+    .string()
+    .trim()
+    .max(2000, { message: 'Anteckningen får vara högst 2000 tecken.' })
+    .optional(),
+  idempotencyKey: z.string().trim().min(8).max(100).optional(),
+  publication: z
+    .enum(['public', 'delayed', 'monthly', 'internal'], {
+      message: 'Välj public, delayed, monthly eller internal.'
+    })
+    .optional()
+});
+
+/** The first day an activity may be public under a rule: never before the day after it happened. */
+export function publishAfter(rule: PublicationRule, occurredOn: string, delayDays: number): string {
+  if (rule === 'delayed') return addDays(occurredOn, Math.max(1, delayDays));
+  if (rule === 'monthly') return addDays(endOfMonth(occurredOn), 1);
+  if (rule === 'internal') return '9999-12-31';
+  return addDays(occurredOn, 1);
+}
+
+/**
+ * Logs what was done against a measure. Sending the same idempotency key again returns the
+ * activity stored the first time, so an offline queue can retry safely.
+ */
+export async function logActivity(
+  ctx: Ctx,
+  actor: Changer,
+  input: unknown
+): Promise<{ activity: ActivityView; created: boolean }> {
+  if (!actor) throw new UnauthenticatedError();
+  const r = logInput.safeParse(input);
+  if (!r.success) throw new ValidationError(fieldErrorsFromZod(r.error.issues));
+  const v = r.data;
+  if (v.idempotencyKey) {
+    const existing = await findByIdempotencyKey(ctx.db, v.idempotencyKey);
+    if (existing) {
+      if (existing.created_by !== changerId(actor))
+        throw new ValidationError([
+          { field: 'idempotencyKey', message: 'Nyckeln är redan använd. Skicka en ny.' }
+        ]);
+      return { activity: presentActivity(existing), created: false };
+    }
+  }
+  const measure = await findMeasure(ctx.db, v.measureId);
+  if (!measure)
+    throw new ValidationError([
+      { field: 'measureId', message: 'Åtgärden finns inte. Välj en åtgärd i listan.' }
+    ]);
+  const agreement = await findAgreement(ctx.db, measure.agreement_id);
+  if (!agreement) throw new NotFoundError('Överenskommelsen finns inte.');
+  const orgs = await agreementOrganisationIds(ctx.db, agreement.id);
+  if (actor !== 'system' && !can(actor, 'activity.log', orgs)) {
+    throw new ForbiddenError(
+      'Du kan bara logga aktiviteter för överenskommelser som din organisation är med i.'
+    );
+  }
+  const today = stockholmDate(ctx.now());
+  const day = v.date ?? today;
+  if (day > today)
+    throw new ValidationError([
+      { field: 'date', message: 'Logga det som är gjort: datumet kan inte vara i framtiden.' }
+    ]);
+  if (day < agreement.period_start || day > agreement.period_end) {
+    throw new ValidationError([
+      {
+        field: 'date',
+        message: `Datumet ligger utanför överenskommelsens period ${agreement.period_start} – ${agreement.period_end}.`
+      }
+    ]);
+  }
+  const target = JSON.parse(measure.target_json) as Target;
+  if (target.kind === 'every-shift' && !v.shifts) {
+    throw new ValidationError([
+      {
+        field: 'shifts',
+        message: 'Skriv hur många arbetspass du arbetade, så att andelen pass kan räknas.'
+      }
+    ]);
+  }
+  if (target.kind === 'count' && target.perUnit && !target.perUnit.values.includes(v.grade ?? '')) {
+    throw new ValidationError([
+      {
+        field: 'grade',
+        message: `Välj ${target.perUnit.label}: ${target.perUnit.values.join(', ')}.`
+      }
+    ]);
+  }
+  const rule = v.publication ?? measure.publication_rule;
+  const row: ActivityTable = {
+    id: newId(),
+    agreement_id: agreement.id,
+    measure_key: measure.measure_key,
+    occurred_on: day,
+    count: v.count,
+    shifts: v.shifts ?? 0,
+    grade: v.grade || null,
+    place: v.place || null,
+    note: v.note || null,
+    organisation_id:
+      actor === 'system'
+        ? null
+        : (actor.memberships.find((m) => orgs.includes(m.organisationId))?.organisationId ?? null),
+    created_by: changerId(actor),
+    created_at: ctx.now().toISOString(),
+    deleted_at: null,
+    idempotency_key: v.idempotencyKey ?? null,
+    demo: 0,
+    publication: rule,
+    publish_after: publishAfter(rule, day, measure.publication_delay_days),
+    party_ids: JSON.stringify([...new Set(v.partyIds)]),
+    updated_at: null,
+    updated_by: null
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertActivities(trx, [row]);
+    await recordAudit(trx, ctx.now(), {
+      actorId: changerId(actor),
+      organisationId: row.organisation_id,
+      action: 'activity.create',
+      entity: 'activity',
+      entityId: row.id,
+      after: { measure: row.measure_key, date: day, count: row.count }
+    });
+  });
+  return { activity: presentActivity(row), created: true };
+}
+
+const listInput = z.object({
+  agreementId: z.string().optional(),
+  measureKey: z.string().optional(),
+  from: date.optional(),
+  to: date.optional(),
+  partyId: z.string().optional(),
+  page: z.coerce.number().int().min(1, { message: 'Sidan ska vara 1 eller mer.' }).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200, { message: 'Högst 200 per sida.' }).default(50),
+  includeDeleted: z.coerce.boolean().default(false)
+});
+
+/**
+ * Lists activities, newest first, a page at a time. Members of an agreement's organisations see
+ * everything; everyone else only what the publication rules have made public, without place or note.
+ */
+export async function listActivities(ctx: Ctx, actor: Actor | null, input: unknown) {
+  const r = listInput.safeParse(input);
+  if (!r.success) throw new ValidationError(fieldErrorsFromZod(r.error.issues));
+  const v = r.data;
+  let agreementIds: string[] = [];
+  let insider = false;
+  if (v.agreementId) {
+    if (!(await findAgreement(ctx.db, v.agreementId)))
+      throw new ValidationError([
+        { field: 'agreementId', message: 'Överenskommelsen finns inte.' }
+      ]);
+    agreementIds = [v.agreementId];
+    insider =
+      can(actor, 'activity.log', await agreementOrganisationIds(ctx.db, v.agreementId)) ||
+      (!!actor && (await memberOf(ctx, actor, v.agreementId)));
+  } else {
+    if (!actor)
+      throw new ValidationError([
+        { field: 'agreementId', message: 'Ange vilken överenskommelse.' }
+      ]);
+    agreementIds = await agreementIdsOfOrganisations(
+      ctx.db,
+      actor.memberships.map((m) => m.organisationId)
+    );
+    insider = true;
+  }
+  if (v.includeDeleted && !insider)
+    throw new ForbiddenError('Borttagna aktiviteter visas bara för parterna.');
+  const { rows, total } = await listActivityRows(
+    ctx.db,
+    {
+      agreementIds,
+      measureKey: v.measureKey,
+      from: v.from,
+      to: v.to,
+      partyId: v.partyId,
+      includeDeleted: v.includeDeleted,
+      ...(insider ? {} : { publicOn: stockholmDate(ctx.now()) })
+    },
+    v.pageSize,
+    (v.page - 1) * v.pageSize
+  );
+  const items = rows
+    .map(presentActivity)
+    .map((a) =>
+      insider ? a : { ...a, note: null, place: a.publication === 'public' ? a.place : null }
+    );
+  return { items, page: v.page, pageSize: v.pageSize, total };
+}
+
+async function memberOf(ctx: Ctx, actor: Actor, agreementId: string): Promise<boolean> {
+  const orgs = await agreementOrganisationIds(ctx.db, agreementId);
+  return (
+    actor.memberships.some((m) => orgs.includes(m.organisationId)) ||
+    actor.memberships.some((m) => m.role === 'admin')
+  );
+}
+
+/** May the actor change this activity: its own reporter, or an editor of the agreement. */
+async function assertMayChange(
+  ctx: Ctx,
+  actor: Changer,
+  row: ActivityTable,
+  action: 'edit' | 'restore'
+): Promise<void> {
+  if (!actor) throw new UnauthenticatedError();
+  if (actor === 'system') return;
+  const orgs = await agreementOrganisationIds(ctx.db, row.agreement_id);
+  const editor = can(actor, 'activity.edit', orgs);
+  if (editor) return;
+  if (action === 'edit' && row.created_by === actor.userId && can(actor, 'activity.log', orgs))
+    return;
+  throw new ForbiddenError(
+    action === 'restore'
+      ? 'Bara redaktörer kan återställa borttagna aktiviteter.'
+      : 'Du kan bara ändra dina egna aktiviteter.'
+  );
+}
+
+const editInput = logInput
+  .pick({
+    date: true,
+    count: true,
+    shifts: true,
+    grade: true,
+    place: true,
+    note: true,
+    partyIds: true,
+    publication: true
+  })
+  .partial();
+
+/** Changes an activity; before and after go to the audit trail. */
+export async function updateActivity(
+  ctx: Ctx,
+  actor: Changer,
+  id: string,
+  input: unknown
+): Promise<ActivityView> {
+  const row = await findActivity(ctx.db, id);
+  if (!row || row.deleted_at) throw new NotFoundError('Aktiviteten finns inte.');
+  await assertMayChange(ctx, actor, row, 'edit');
+  const r = editInput.safeParse(input);
+  if (!r.success) throw new ValidationError(fieldErrorsFromZod(r.error.issues));
+  const v = r.data;
+  if (v.date && v.date > stockholmDate(ctx.now()))
+    throw new ValidationError([{ field: 'date', message: 'Datumet kan inte vara i framtiden.' }]);
+  const patch: Partial<ActivityTable> = {
+    ...(v.date ? { occurred_on: v.date } : {}),
+    ...(v.count !== undefined ? { count: v.count } : {}),
+    ...(v.shifts !== undefined ? { shifts: v.shifts } : {}),
+    ...(v.grade !== undefined ? { grade: v.grade || null } : {}),
+    ...(v.place !== undefined ? { place: v.place || null } : {}),
+    ...(v.note !== undefined ? { note: v.note || null } : {}),
+    ...(v.partyIds ? { party_ids: JSON.stringify(v.partyIds) } : {}),
+    ...(v.publication ? { publication: v.publication } : {}),
+    updated_at: ctx.now().toISOString(),
+    updated_by: changerId(actor)
+  };
+  const next = { ...row, ...patch };
+  next.publish_after = publishAfter(
+    next.publication,
+    next.occurred_on,
+    Math.max(
+      0,
+      Math.round((Date.parse(row.publish_after) - Date.parse(row.occurred_on)) / 86_400_000)
+    )
+  );
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateActivityRow(trx, id, { ...patch, publish_after: next.publish_after });
+    await recordAudit(trx, ctx.now(), {
+      actorId: changerId(actor),
+      organisationId: row.organisation_id,
+      action: 'activity.update',
+      entity: 'activity',
+      entityId: id,
+      before: {
+        date: row.occurred_on,
+        count: row.count,
+        shifts: row.shifts,
+        publication: row.publication
+      },
+      after: {
+        date: next.occurred_on,
+        count: next.count,
+        shifts: next.shifts,
+        publication: next.publication
+      }
+    });
+  });
+  return presentActivity(next);
+}
+
+/** Deletes an activity softly: it stops counting, stays in the audit trail, and an editor can restore it. */
+export async function deleteActivity(ctx: Ctx, actor: Changer, id: string): Promise<void> {
+  const row = await findActivity(ctx.db, id);
+  if (!row || row.deleted_at) throw new NotFoundError('Aktiviteten finns inte.');
+  await assertMayChange(ctx, actor, row, 'edit');
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateActivityRow(trx, id, {
+      deleted_at: ctx.now().toISOString(),
+      updated_by: changerId(actor)
+    });
+    await recordAudit(trx, ctx.now(), {
+      actorId: changerId(actor),
+      organisationId: row.organisation_id,
+      action: 'activity.delete',
+      entity: 'activity',
+      entityId: id,
+      before: { date: row.occurred_on, count: row.count }
+    });
+  });
+}
+
+/** Restores a deleted activity (editors only). */
+export async function restoreActivity(ctx: Ctx, actor: Changer, id: string): Promise<void> {
+  const row = await findActivity(ctx.db, id);
+  if (!row || !row.deleted_at)
+    throw new NotFoundError('Det finns ingen borttagen aktivitet med det id:t.');
+  await assertMayChange(ctx, actor, row, 'restore');
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateActivityRow(trx, id, {
+      deleted_at: null,
+      updated_at: ctx.now().toISOString(),
+      updated_by: changerId(actor)
+    });
+    await recordAudit(trx, ctx.now(), {
+      actorId: changerId(actor),
+      organisationId: row.organisation_id,
+      action: 'activity.restore',
+      entity: 'activity',
+      entityId: id,
+      after: { date: row.occurred_on, count: row.count }
+    });
+  });
+}
