@@ -18,20 +18,20 @@ function random(seed: number) {
   };
 }
 
-const YEARS = [2019, 2020, 2021, 2022];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
- * Invented activities for Norsjö's four agreement years, shaped so that the follow-up shows met
+ * Invented activities for Norsjö's agreement years up to `until`, shaped so that the follow-up shows met
  * and missed periods (and on-track/behind when viewed as of a date inside the period).
  * Everything here is demo data and is stored and shown as such.
  */
-export function norsjoDemoActivities(): DemoActivity[] {
+export function norsjoDemoActivities(until = '2022-12-31'): DemoActivity[] {
+  const years = Array.from({ length: Number(until.slice(0, 4)) - 2018 }, (_, i) => 2019 + i);
   const rnd = random(2417);
   const out: DemoActivity[] = [];
   const add = (key: string, date: string, count = 1, shifts = 0, grade: string | null = null) =>
     out.push({ key, date, count, shifts, grade });
-  for (const y of YEARS) {
+  for (const y of years) {
     for (let month = 1; month <= 12; month++) {
       const d = (day: number) => `${y}-${pad(month)}-${pad(day)}`;
       // At least once a month, missed in a few months.
@@ -78,15 +78,16 @@ export function norsjoDemoActivities(): DemoActivity[] {
       add('dorrknackning', `${y}-${md}`);
   }
   // Youth centre on Saturdays, every second or third weekend, with a long gap in autumn 2021.
-  for (let day = '2019-01-05'; day <= '2022-12-31'; day = addDays(day, 7 * (rnd() < 0.6 ? 2 : 3))) {
+  for (let day = '2019-01-05'; day <= until; day = addDays(day, 7 * (rnd() < 0.6 ? 2 : 3))) {
     if (!(day >= '2021-09-01' && day <= '2021-10-31')) add('fritidsgardsbesok', day);
   }
   // Night-walking on the risk weekend of each default occasion, one occasion missed a year.
-  for (const y of YEARS) {
+  for (const y of years) {
     defaultRiskOccasions(y).forEach((occasion, i) => {
       if (i === y % 5) return;
       add('nattvandring', riskWeekendOf(occasion.date).start, 1);
     });
   }
-  return out;
+  // Nothing after `until`: the demo never logs the future.
+  return out.filter((a) => a.date <= until);
 }

@@ -6,6 +6,10 @@ import { hasDemoActivities, insertActivities } from '../db/repositories/activity
 import { listRevisions, loadRevisionContent } from '../db/repositories/plan.repository';
 import { norsjoDemoActivities } from '../seed/norsjo-demo';
 import { findNorsjoAgreementId, norsjoIds } from './norsjo.service';
+import { stockholmDate } from './clock';
+import { getAgreementView } from './agreement-view.service';
+import { updateAgreementHead } from './agreement-edit.service';
+
 import { startRevision, updateMeasure } from './plan.service';
 
 /**
@@ -18,10 +22,12 @@ export async function ensureNorsjoDemo(ctx: Ctx): Promise<void> {
   if (!agreementId || (await hasDemoActivities(ctx.db, agreementId))) return;
   const ids = norsjoIds();
   const at = ctx.now().toISOString();
+  const today = stockholmDate(ctx.now());
+  await extendForDemo(ctx, agreementId, today);
   await ctx.db.transaction().execute((trx) =>
     insertActivities(
       trx,
-      norsjoDemoActivities().map((a) => ({
+      norsjoDemoActivities(addDays(today, -1)).map((a) => ({
         id: newId(),
         agreement_id: agreementId,
         measure_key: a.key,
@@ -74,4 +80,24 @@ export async function ensureNorsjoDemo(ctx: Ctx): Promise<void> {
         'Demo: fler bostadsinbrott i två bostadsområden under 2019, så dörrknackningen utökas.'
     });
   }
+}
+
+/**
+ * The seed's agreement ran 2019–2022. So that the demo has a current period to log against and
+ * follow up, demo mode prolongs it to the end of this year and says so in the period's words.
+ */
+async function extendForDemo(ctx: Ctx, agreementId: string, today: string): Promise<void> {
+  const v = await getAgreementView(ctx, agreementId);
+  const end = `${today.slice(0, 4)}-12-31`;
+  if (v.period.end >= end) return;
+  await updateAgreementHead(ctx, SYSTEM, agreementId, {
+    title: v.title,
+    status: v.status,
+    periodStart: v.period.start,
+    periodEnd: end,
+    periodText: `${v.period.text}. Demo: förlängt till och med ${end} så att demon har en pågående period.`,
+    situationSummary: v.situationSummary,
+    communication: v.communication,
+    signedOn: v.signedOn ?? ''
+  });
 }

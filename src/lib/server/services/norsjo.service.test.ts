@@ -27,10 +27,11 @@ describe.each(DATABASES)('Norsjö’s agreement on $kind', ({ kind }) => {
     expect(v.title).toBe('Norsjö – medborgarlöften');
     expect(v.municipalities).toEqual([{ id: 'kommun-2417', code: '2417', name: 'Norsjö' }]);
     expect(v.policeArea?.name).toBe('Lokalpolisområde Skellefteå');
+    // Demo mode prolongs the agreement to the end of this year, and says so in the period's words.
     expect(v.period).toEqual({
       start: '2019-01-01',
-      end: '2022-12-31',
-      text: 'Avtalet löper på fyra år med början 1/1 2019'
+      end: '2026-12-31',
+      text: 'Avtalet löper på fyra år med början 1/1 2019. Demo: förlängt till och med 2026-12-31 så att demon har en pågående period.'
     });
     expect(v.focusAreas.map((f) => f.title)).toEqual([
       'Insatser mot narkotika',
@@ -121,12 +122,21 @@ describe.each(DATABASES)('Norsjö’s agreement on $kind', ({ kind }) => {
   it('uses each year’s plan revision: the demo revision of 2020 asks for three door-knockings', async () => {
     const f = await agreementFollowUp(ctx, id, { period: 'year', asOf: '2026-11-27' });
     const knock = f.measures.find((m) => m.key === 'dorrknackning')!;
-    expect(knock.periods.map((p) => [p.start.slice(0, 4), p.expected, p.done, p.status])).toEqual([
+    expect(
+      knock.periods.slice(0, 4).map((p) => [p.start.slice(0, 4), p.expected, p.done, p.status])
+    ).toEqual([
       ['2019', 2, 2, 'met'],
       ['2020', 3, 1, 'missed'],
       ['2021', 3, 2, 'missed'],
       ['2022', 3, 2, 'missed']
     ]);
+    // 2026 is the current year: 3 × 331/365 rounds down to 2 owed by 27 November, and 2 were done.
+    expect(knock.periods.at(-1)).toMatchObject({
+      start: '2026-01-01',
+      expected: 2,
+      done: 2,
+      status: 'on-track'
+    });
   });
 
   it('shows the changed target and its reason when 2019 and 2020 are compared', async () => {
@@ -141,5 +151,23 @@ describe.each(DATABASES)('Norsjö’s agreement on $kind', ({ kind }) => {
           'Demo: fler bostadsinbrott i två bostadsområden under 2019, så dörrknackningen utökas.'
       }
     ]);
+  });
+});
+
+describe.each(DATABASES)('Norsjö outside demo mode on $kind', ({ kind }) => {
+  it('keeps the period exactly as the document states it, with no demo activities', async () => {
+    const { ctx, close } = await openTestContext(kind);
+    try {
+      const id = (await findNorsjoAgreementId(ctx))!;
+      const v = await getAgreementView(ctx, id);
+      expect(v.period).toEqual({
+        start: '2019-01-01',
+        end: '2022-12-31',
+        text: 'Avtalet löper på fyra år med början 1/1 2019'
+      });
+      expect((await agreementFollowUp(ctx, id, { period: 'agreement' })).demo).toBe(false);
+    } finally {
+      await close();
+    }
   });
 });

@@ -81,7 +81,7 @@ describe.each(DATABASES)('the open-data API on $kind', ({ kind }) => {
         status: 'signed',
         demo: false,
         municipalities: [{ code: '2417', name: 'Norsjö' }],
-        period: { start: '2019-01-01', end: '2022-12-31' }
+        period: { start: '2019-01-01', end: '2026-12-31' }
       }
     ]);
     expect(await listOpenAgreements(ctx, { kommun: '2417' })).toEqual(all);
