@@ -6,7 +6,7 @@ const port = 3100;
 // on a fresh SQLite database in demo mode.
 export default defineConfig({
   testDir: 'test/e2e',
-  timeout: 30_000,
+  timeout: 60_000,
   workers: 1,
   reporter: [['list']],
   use: {
