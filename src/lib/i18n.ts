@@ -12,6 +12,8 @@ const TEXTS = {
   signIn: { sv: 'Logga in', en: 'Sign in' },
   signOut: { sv: 'Logga ut', en: 'Sign out' },
   account: { sv: 'Konto', en: 'Account' },
+  log: { sv: 'Logga', en: 'Log activity' },
+
   admin: { sv: 'Administration', en: 'Administration' },
   language: { sv: 'In English', en: 'På svenska' },
   tagline: {

@@ -43,13 +43,20 @@ test('the interface switches to English', async ({ page }) => {
 test('every page that exists passes axe with WCAG 2.1 A/AA rules', async ({ page }) => {
   test.setTimeout(120_000);
 
-  for (const path of ['/', '/kommuner', '/kommuner?q=Nors', '/kommuner/2417', '/kommuner/2417/riskhelger', '/logga-in', '/sidan-finns-inte']) {
+  for (const path of [
+    '/',
+    '/kommuner',
+    '/kommuner?q=Nors',
+    '/kommuner/2417',
+    '/kommuner/2417/riskhelger',
+    '/logga-in',
+    '/sidan-finns-inte'
+  ]) {
     await page.goto(path);
     await expectAccessible(page);
   }
   await signIn(page, 'admin@demo.loften.se');
   for (const path of ['/konto', '/avtal/ny', '/kommuner/2417/riskhelger']) {
-
     await page.goto(path);
     await expectAccessible(page);
   }

@@ -220,7 +220,9 @@ const listInput = z.object({
   partyId: z.string().optional(),
   page: z.coerce.number().int().min(1, { message: 'Sidan ska vara 1 eller mer.' }).default(1),
   pageSize: z.coerce.number().int().min(1).max(200, { message: 'Högst 200 per sida.' }).default(50),
-  includeDeleted: z.coerce.boolean().default(false)
+  includeDeleted: z.coerce.boolean().default(false),
+  /** Only the actor's own activities. */
+  mine: z.coerce.boolean().default(false)
 });
 
 /**
@@ -264,6 +266,8 @@ export async function listActivities(ctx: Ctx, actor: Actor | null, input: unkno
       to: v.to,
       partyId: v.partyId,
       includeDeleted: v.includeDeleted,
+      ...(v.mine && actor ? { createdBy: actor.userId } : {}),
+
       ...(insider ? {} : { publicOn: stockholmDate(ctx.now()) })
     },
     v.pageSize,

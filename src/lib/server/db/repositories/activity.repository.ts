@@ -86,6 +86,7 @@ export type ActivityFilter = {
   to?: string;
   partyId?: string;
   includeDeleted?: boolean;
+  createdBy?: string;
   /** Only what the public may see on `today`. */
   publicOn?: string;
 };
@@ -110,6 +111,8 @@ export async function listActivityRows(
       ])
     );
   if (!f.includeDeleted) q = q.where('deleted_at', 'is', null);
+  if (f.createdBy) q = q.where('created_by', '=', f.createdBy);
+
   if (f.publicOn)
     q = q.where('publication', '!=', 'internal').where('publish_after', '<=', f.publicOn);
   const [rows, total] = await Promise.all([
