@@ -30,9 +30,13 @@ export async function policeRollup(ctx: Ctx, areaId: string, page = 1, pageSize 
   // Walk down the hierarchy (regions → districts → local areas); there are a few dozen areas.
   for (let grew = true; grew;) {
     grew = false;
-    for (const o of all)
-      if (o.parent_id && below.has(o.parent_id) && !below.has(o.id))
-        (below.add(o.id), (grew = true));
+    for (const o of all) {
+      if (o.parent_id && below.has(o.parent_id) && !below.has(o.id)) {
+        below.add(o.id);
+        grew = true;
+      }
+    }
+
   }
   const names = new Map(all.map((o) => [o.id, o.name]));
   const agreements = (await listAgreementRows(ctx.db, { policeAreaIds: [...below] })).filter(
