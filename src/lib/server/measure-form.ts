@@ -70,6 +70,9 @@ export function measureFromForm(form: FormData) {
     focusAreaKeys: form.getAll('focusAreaIds').map(String),
     followUpMethod: str('followUpMethod'),
     visibility: str('visibility') || 'public',
+    publicationRule: str('publicationRule') || 'public',
+    publicationDelayDays: str('publicationDelayDays') || 0,
+
     changeReason: str('changeReason')
   };
 }

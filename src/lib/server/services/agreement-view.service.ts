@@ -22,6 +22,9 @@ export type MeasureView = {
   focusAreaIds: string[];
   followUpMethod: string;
   visibility: 'public' | 'internal';
+  publicationRule: 'public' | 'delayed' | 'monthly' | 'internal';
+  publicationDelayDays: number;
+
   startsOn: string | null;
   endsOn: string | null;
   changeReason: string | null;
@@ -150,6 +153,9 @@ async function presentRevision(
           .map((f) => f.focus_area_id),
         followUpMethod: m.follow_up_method,
         visibility: m.visibility,
+        publicationRule: m.publication_rule,
+        publicationDelayDays: m.publication_delay_days,
+
         startsOn: m.starts_on,
         endsOn: m.ends_on,
         changeReason: m.change_reason
