@@ -13,6 +13,8 @@ import {
 } from '../../src/lib/server/services/plan.service';
 import { addUser, setRole } from '../../src/lib/server/services/user.service';
 import { ForbiddenError } from '../../src/lib/server/services/errors';
+import { updateAgreementHead } from '../../src/lib/server/services/agreement-edit.service';
+import { SYSTEM } from '../../src/lib/server/auth/policy';
 
 /**
  * Every route that changes shared data, called as the service behind it, by every role, in the
@@ -105,6 +107,14 @@ describe.each(DATABASES)('who may change what, on $kind', ({ kind }) => {
   beforeAll(async () => {
     ({ ctx, close } = await openTestContext(kind));
     agreementId = (await findNorsjoAgreementId(ctx))!;
+    // Room for the many yearly plans the table below starts.
+    await updateAgreementHead(ctx, SYSTEM, agreementId, {
+      title: 'Norsjö – medborgarlöften',
+      status: 'signed',
+      periodStart: '2019-01-01',
+      periodEnd: '2099-12-31',
+      signedOn: ''
+    });
   });
   afterAll(() => close());
 

@@ -15,6 +15,7 @@ import {
 import { getAgreementView } from './agreement-view.service';
 import { verifyAuditChain } from './audit.service';
 import { findNorsjoAgreementId } from './norsjo.service';
+import { compareRevisions, startRevision, updateMeasure } from './plan.service';
 
 describe.each(DATABASES)('editing an agreement on $kind', ({ kind }) => {
   let ctx: Ctx;
@@ -126,5 +127,64 @@ describe.each(DATABASES)('editing an agreement on $kind', ({ kind }) => {
     const other = (await makeUser(ctx, 'editor', 'kommun-0180')).actor;
     await expect(addFocusArea(ctx, other, id, { title: 'Nej' })).rejects.toThrow(/redaktörer/);
     expect((await verifyAuditChain(ctx)).ok).toBe(true);
+  });
+});
+
+describe.each(DATABASES)('guarding the plan’s history on $kind', ({ kind }) => {
+  it('refuses impossible dates, plans outside the period, and changes to an earlier year’s plan', async () => {
+    const { ctx, close } = await openTestContext(kind);
+    try {
+      const id = (await findNorsjoAgreementId(ctx))!;
+      const editor = (await makeUser(ctx, 'editor', 'kommun-2417')).actor;
+      const head = {
+        title: 'Norsjö – medborgarlöften',
+        status: 'signed',
+        periodStart: '2019-01-01',
+        periodEnd: '2022-12-31',
+        signedOn: ''
+      };
+      await expect(
+        updateAgreementHead(ctx, editor, id, { ...head, periodStart: '2019-02-30' })
+      ).rejects.toThrow(/periodStart: Skriv ett datum som finns/);
+      await expect(
+        updateAgreementHead(ctx, editor, id, { ...head, signedOn: '2018-13-45' })
+      ).rejects.toThrow(/signedOn/);
+      await expect(startRevision(ctx, editor, id, { year: 2030 })).rejects.toThrow(
+        /year: Överenskommelsen gäller 2019–2022/
+      );
+      await expect(startRevision(ctx, editor, id, { year: 'tjugo' })).rejects.toThrow(
+        /year: Ange året med siffror/
+      );
+      const old = (await getAgreementView(ctx, id, { year: 2019 })).revision!.groups[0]!
+        .measures[0]!;
+      await startRevision(ctx, editor, id, { year: 2020 });
+      await expect(
+        updateMeasure(ctx, editor, old.id, {
+          title: old.title,
+          targetText: '2 gånger per månad',
+          changeReason: 'x',
+          partyIds: [],
+          focusAreaKeys: []
+        })
+      ).rejects.toThrow(/plan: Planen för 2019 är låst/);
+      const now = (await getAgreementView(ctx, id, { year: 2020 })).revision!.groups[0]!
+        .measures[0]!;
+      const edit = {
+        title: now.title,
+        targetText: '2 gånger per månad',
+        partyIds: [],
+        focusAreaKeys: []
+      };
+      await updateMeasure(ctx, editor, now.id, { ...edit, changeReason: 'Fler beslag 2019.' });
+      await updateMeasure(ctx, editor, now.id, {
+        ...edit,
+        description: 'Rättat stavfel.',
+        changeReason: 'Stavfel.'
+      });
+      const diff = await compareRevisions(ctx, id, 2019, 2020);
+      expect(diff.changes[0]?.reason).toBe('Fler beslag 2019. Stavfel.');
+    } finally {
+      await close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './validation';
 import { changerId, type Changer } from '../auth/policy';
 import type { Ctx } from '../context';
 import { newId } from '../context';
@@ -20,10 +21,11 @@ import { agreementMunicipalityIds } from '../db/repositories/agreement.repositor
 import { insertRevision, listRevisions } from '../db/repositories/plan.repository';
 import { measureDraft, PREVENTION_TYPES } from './agreement.schema';
 import { assertCanEdit, measureRow } from './agreement.service';
+import { assertLatestRevision } from './plan.service';
 import { recordAudit } from './audit.service';
 import { fieldErrorsFromZod, NotFoundError, ValidationError } from './errors';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Skriv datumet som ÅÅÅÅ-MM-DD.' });
+const date = isoDate();
 const parse = <T extends z.ZodType>(schema: T, input: unknown): z.output<T> => {
   const r = schema.safeParse(input);
   if (!r.success) throw new ValidationError(fieldErrorsFromZod(r.error.issues));
@@ -330,6 +332,7 @@ export async function addMeasure(
   await assertCanEdit(ctx, actor, agreementId);
   const v = parse(newMeasureInput, input);
   const revision = (await listRevisions(ctx.db, agreementId)).find((r) => r.year === v.year);
+  if (revision) await assertLatestRevision(ctx, agreementId, revision.id, revision.year);
   if (!revision)
     throw new ValidationError([
       { field: 'year', message: `Det finns ingen plan för ${v.year}. Starta den först.` }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { isoDate } from './validation';
 import { isTarget, type Target } from '../../core/index';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, {
-  message: 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2019-01-01.'
-});
+const date = isoDate();
 const text = (max: number, what: string) =>
   z
     .string()

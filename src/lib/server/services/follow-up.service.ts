@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { isoDate } from './validation';
 import {
   defaultRiskOccasions,
+  isIsoDate,
   describeTarget,
   followUp,
   fulfilment,
@@ -34,7 +36,7 @@ export type MeasureFollowUp = {
   fulfilment: { met: number; judged: number; share: number | null };
 };
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Skriv datumet som ÅÅÅÅ-MM-DD.' });
+const date = isoDate();
 export const followUpQuery = z.object({
   from: date.optional(),
   to: date.optional(),
@@ -195,7 +197,9 @@ async function occasionsFor(
   fromYear: number,
   toYear: number
 ): Promise<RiskOccasion[]> {
-  const own = await riskOccasionsOf(ctx.db, municipalityIds, fromYear, toYear);
+  const own = (await riskOccasionsOf(ctx.db, municipalityIds, fromYear, toYear)).filter((o) =>
+    isIsoDate(o.occurs_on)
+  );
   const out: RiskOccasion[] = [];
   for (let y = fromYear; y <= toYear; y++) {
     const overrides = Object.fromEntries(

@@ -20,6 +20,7 @@ import {
 import { organisationNames } from '../db/repositories/organisation.repository';
 import { measureDraft } from './agreement.schema';
 import { assertCanEdit, measureRow } from './agreement.service';
+import { findAgreement } from '../db/repositories/agreement.repository';
 import { recordAudit } from './audit.service';
 import { fieldErrorsFromZod, NotFoundError, ValidationError } from './errors';
 
@@ -35,15 +36,28 @@ export async function startRevision(
   const parsed = z
     .object({
       year: z.coerce
-        .number()
-        .int()
-        .min(2000, { message: 'Ange ett år, till exempel 2020.' })
-        .max(2100, { message: 'Ange ett år, till exempel 2020.' }),
+        .number({ message: 'Ange året med siffror, till exempel 2020.' })
+        .int({ message: 'Ange året med siffror, till exempel 2020.' })
+        .min(2000, { message: 'Ange ett år från 2000, till exempel 2020.' })
+        .max(2100, { message: 'Ange ett år före 2100.' }),
       note: z.string().trim().max(4000).default('')
     })
     .safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error.issues));
   const { year, note } = parsed.data;
+  const agreement = await findAgreement(ctx.db, agreementId);
+  const [first, last] = [
+    Number(agreement?.period_start.slice(0, 4)),
+    Number(agreement?.period_end.slice(0, 4))
+  ];
+  if (year < first || year > last) {
+    throw new ValidationError([
+      {
+        field: 'year',
+        message: `Överenskommelsen gäller ${first}–${last}. Välj ett år inom perioden, eller förläng perioden först under Redigera.`
+      }
+    ]);
+  }
   const revisions = await listRevisions(ctx.db, agreementId);
   if (revisions.some((r) => r.year === year))
     throw new ValidationError([
@@ -125,11 +139,17 @@ export async function updateMeasure(
   const existing = await findMeasure(ctx.db, measureId);
   if (!existing) throw new NotFoundError('Åtgärden finns inte.');
   await assertCanEdit(ctx, actor, existing.agreement_id);
+  await assertLatestRevision(ctx, existing.agreement_id, existing.revision_id, existing.year);
   const parsed = editInput.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error.issues));
   const m = parsed.data;
+  // Several changes in one year's plan keep every reason, in order.
+  const changeReason =
+    existing.change_reason && existing.change_reason !== m.changeReason
+      ? `${existing.change_reason} ${m.changeReason}`
+      : m.changeReason;
   const row = measureRow(
-    { ...m, key: existing.measure_key },
+    { ...m, changeReason, key: existing.measure_key },
     {
       id: measureId,
       revisionId: existing.revision_id,
@@ -180,6 +200,7 @@ export async function removeMeasure(
   const existing = await findMeasure(ctx.db, measureId);
   if (!existing) throw new NotFoundError('Åtgärden finns inte.');
   await assertCanEdit(ctx, actor, existing.agreement_id);
+  await assertLatestRevision(ctx, existing.agreement_id, existing.revision_id, existing.year);
   const parsed = z
     .object({
       reason: z.string().trim().min(1, { message: 'Skriv varför åtgärden tas bort.' }).max(1000)
@@ -269,4 +290,23 @@ export async function compareRevisions(
       removed
     )
   };
+}
+
+/** Only the newest plan can change: earlier years are history, and their follow-up must not move. */
+export async function assertLatestRevision(
+  ctx: Ctx,
+  agreementId: string,
+  revisionId: string,
+  year: number
+): Promise<void> {
+  const revisions = await listRevisions(ctx.db, agreementId);
+  const latest = revisions[revisions.length - 1];
+  if (latest && latest.id !== revisionId) {
+    throw new ValidationError([
+      {
+        field: 'plan',
+        message: `Planen för ${year} är låst eftersom det finns en senare plan (${latest.year}). Ändra i planen för ${latest.year}.`
+      }
+    ]);
+  }
 }

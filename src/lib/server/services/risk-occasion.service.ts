@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { isoDate } from './validation';
 import {
   defaultRiskOccasions,
+  isIsoDate,
   riskWeekendOf,
   RISK_OCCASION_NAMES,
   swedishHolidays
@@ -17,7 +19,11 @@ import { fieldErrorsFromZod, ForbiddenError, NotFoundError, ValidationError } fr
 export async function riskCalendar(ctx: Ctx, actor: Actor | null, code: string, year: number) {
   const municipality = await findMunicipalityByCode(ctx.db, code);
   if (!municipality) throw new NotFoundError(`Det finns ingen kommun med kommunkod ${code}.`);
-  const own = await riskOccasionsOf(ctx.db, [municipality.id], year, year);
+  // A date saved before dates were checked strictly must not break the page.
+  const own = (await riskOccasionsOf(ctx.db, [municipality.id], year, year)).filter((o) =>
+    isIsoDate(o.occurs_on)
+  );
+
   const overrides = Object.fromEntries(own.map((o) => [o.key, o.occurs_on]));
   const names = Object.fromEntries(own.map((o) => [o.key, o.name]));
   return {
@@ -54,7 +60,7 @@ const input = z.object({
     .trim()
     .min(1, { message: 'Skriv tillfällets namn, till exempel "Skolavslutning".' })
     .max(100),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Skriv datumet som ÅÅÅÅ-MM-DD.' })
+  date: isoDate()
 });
 
 /** Sets or moves one of a municipality's risk occasions for a year (its editors may). */
