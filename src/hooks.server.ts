@@ -38,6 +38,19 @@ export const handle: Handle = async ({ event, resolve }) => {
   const auth = event.request.headers.get('authorization');
   if (auth?.startsWith('Bearer ') && event.url.pathname.startsWith('/api/')) {
     event.locals.actor = await resolveApiToken(ctx, auth.slice(7).trim());
+    // A token that was sent but is unknown or revoked is refused, never treated as anonymous.
+    if (!event.locals.actor) {
+      return new Response(
+        JSON.stringify({
+          error: 'unauthenticated',
+          message: 'API-nyckeln är okänd eller återkallad.'
+        }),
+        {
+          status: 401,
+          headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }
+        }
+      );
+    }
   } else {
     const secret = event.cookies.get(SESSION_COOKIE);
     const session = await resolveSession(ctx, secret);

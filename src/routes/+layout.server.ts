@@ -7,6 +7,12 @@ export const load: LayoutServerLoad = async ({ locals }) => {
   return {
     lang: locals.lang,
     demo: ctx.config.demo,
-    user: locals.actor ? { name: locals.actor.name, admin: isAdmin(locals.actor) } : null
+    user: locals.actor
+      ? {
+          name: locals.actor.name,
+          admin: isAdmin(locals.actor),
+          editor: locals.actor.memberships.some((m) => m.role === 'editor' || m.role === 'admin')
+        }
+      : null
   };
 };

@@ -44,11 +44,13 @@ export function apiFailure(e: unknown): Response {
   throw e;
 }
 
-/** Plain string values of a form, without password fields, to refill it after an error. */
+/** String values of a form, without password fields, to refill it after an error (repeated fields joined by newlines). */
 export function keptValues(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of form)
-    if (typeof v === 'string' && !/password|losenord|current|next|repeat/.test(k)) out[k] = v;
+  for (const [k, v] of form) {
+    if (typeof v !== 'string' || /password|losenord|current|next|repeat/.test(k)) continue;
+    out[k] = k in out ? `${out[k]}\n${v}` : v;
+  }
   return out;
 }
 

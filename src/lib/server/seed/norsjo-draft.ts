@@ -46,7 +46,8 @@ export function norsjoDraft(ids: {
           responsiblePartyId: ids.party(m.parties[0] as NorsjoPartyKey),
           partyIds: m.parties.map((p) => ids.party(p as NorsjoPartyKey)),
           focusAreaKeys: [...m.focusAreas],
-          visibility: 'public' as const
+          visibility: 'public' as const,
+          publicationRule: 'publication' in m ? m.publication : ('public' as const)
         }))
       }))
     }

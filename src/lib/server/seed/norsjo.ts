@@ -120,6 +120,8 @@ export const NORSJO_AGREEMENT = {
       measures: [
         {
           key: 'rattegangsbalken',
+          // Police operations are published only afterwards, as a count per month.
+          publication: 'monthly',
           title: 'Narkotika/livsstilskriminella',
           description:
             'Aktivt användande av rättegångsbalken. Underrättelsebaserat arbete. Lagföring - beslag av narkotika.',
@@ -150,6 +152,8 @@ export const NORSJO_AGREEMENT = {
         },
         {
           key: 'riktad-patrullering',
+          // Police operations are published only afterwards, as a count per month.
+          publication: 'monthly',
           title: 'Riktad patrullering i valda områden',
           description: 'Riktad patrullering i valda områden.',
           target: 'Varje arbetspass',
@@ -163,6 +167,8 @@ export const NORSJO_AGREEMENT = {
       measures: [
         {
           key: 'ungdomsmiljoer',
+          // Police operations are published only afterwards, as a count per month.
+          publication: 'monthly',
           title: 'Minska nyrekrytering av unga som börjar med narkotika eller alkohol',
           description:
             'Besöka miljöer där ungdomar vistas. Stänga fester. Kontakta vårdnadshavare.',
@@ -177,6 +183,8 @@ export const NORSJO_AGREEMENT = {
       measures: [
         {
           key: 'trafikkontroller',
+          // Police operations are published only afterwards, as a count per month.
+          publication: 'monthly',
           title: 'Trafikkontroller',
           description: 'Hastighet, alkohol och drograttfylla m.m.',
           target: 'Minst 10 kontroller per månad',
@@ -255,6 +263,8 @@ export const NORSJO_AGREEMENT = {
         },
         {
           key: 'polisnarvaro',
+          // Police operations are published only afterwards, as a count per month.
+          publication: 'monthly',
           title: 'Ökad polisnärvaro i kommunen under kvällar och helger',
           description: 'Ökad polisnärvaro i kommunen under kvällar och helger.',
           target: 'Löpande under året',

@@ -61,8 +61,11 @@ describe.each(DATABASES)('logging activities on $kind', ({ kind }) => {
       date: '2026-11-27',
       count: 1,
       measureKey: 'trafikkontroller',
-      publishAfter: '2026-11-28'
+      // Police operations: public only as a monthly count once November is over.
+      publication: 'monthly',
+      publishAfter: '2026-12-01'
     });
+
     const f = await agreementFollowUp(
       ctx,
       agreementId,
@@ -118,11 +121,10 @@ describe.each(DATABASES)('logging activities on $kind', ({ kind }) => {
     ).rejects.toThrow(/din organisation/);
   });
 
-  it('hides internal and not-yet-public activities from the public, with place and note', async () => {
-    const id = await measure('riktad-patrullering');
+  it('hides internal, monthly and not-yet-public activities from the public, with place and note', async () => {
+    const id = await measure('trygghetsvandring');
     await logActivity(ctx, reporter, {
       measureId: id,
-      shifts: 2,
       count: 2,
       place: 'Bastuträsk',
       note: 'Lugnt',
@@ -131,30 +133,34 @@ describe.each(DATABASES)('logging activities on $kind', ({ kind }) => {
     });
     await logActivity(ctx, reporter, {
       measureId: id,
-      shifts: 1,
       place: 'Norsjö centrum',
       note: 'Två kontakter',
       date: '2026-10-02'
     });
     const insider = await listActivities(ctx, reporter, {
       agreementId,
-      measureKey: 'riktad-patrullering',
+      measureKey: 'trygghetsvandring',
       from: '2026-10-01'
     });
     expect(insider.items.map((a) => a.place)).toEqual(['Norsjö centrum', 'Bastuträsk']);
     const outsider = await listActivities(ctx, null, {
       agreementId,
-      measureKey: 'riktad-patrullering',
+      measureKey: 'trygghetsvandring',
       from: '2026-10-01'
     });
     expect(outsider.items).toHaveLength(1);
     expect(outsider.items[0]).toMatchObject({ place: 'Norsjö centrum', note: null });
-    const today = await listActivities(ctx, null, {
+    // Traffic controls are counted publicly per month, never listed one by one.
+    await logActivity(ctx, reporter, {
+      measureId: await measure('trafikkontroller'),
+      date: '2026-10-05'
+    });
+    const controls = await listActivities(ctx, null, {
       agreementId,
       measureKey: 'trafikkontroller',
-      from: '2026-11-27'
+      from: '2026-10-01'
     });
-    expect(today.items).toHaveLength(0);
+    expect(controls.items).toHaveLength(0);
   });
 
   it('uses the measure’s rule: a delayed measure stays out of the public follow-up until its days have passed', async () => {

@@ -143,8 +143,17 @@ export async function createAgreement(
   if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error.issues));
   const a = parsed.data;
   const orgs = [...a.municipalityIds, ...(a.policeAreaId ? [a.policeAreaId] : [])];
-  if (actor !== SYSTEM && !can(actor, 'agreement.edit', orgs))
-    throw new ForbiddenError('Du kan bara skapa överenskommelser för dina egna organisationer.');
+  if (actor !== SYSTEM && !can(actor, 'agreement.edit', orgs)) {
+    const editorSomewhere = !!actor?.memberships.some(
+      (m) => m.role === 'editor' || m.role === 'admin'
+    );
+    throw new ForbiddenError(
+      editorSomewhere
+        ? 'Du kan bara skapa överenskommelser för kommuner och polisområden där du är redaktör.'
+        : 'Bara redaktörer kan skapa överenskommelser. Be en administratör om rollen redaktör.'
+    );
+  }
+
   await assertOrganisationsExist(ctx.db, a);
   const id = newId();
   const at = ctx.now().toISOString();

@@ -1,4 +1,17 @@
 import { addDays } from '../../core/index';
+import type { PublicationRule } from '../db/schema';
+import { NORSJO_AGREEMENT } from '../seed/norsjo';
+import { publishAfter } from './activity.service';
+
+/** Each demo activity follows its measure's publication rule, as a logged one would. */
+const ruleOf = (key: string): PublicationRule => {
+  for (const g of NORSJO_AGREEMENT.measureGroups) {
+    for (const m of g.measures as readonly { key: string; publication?: PublicationRule }[]) {
+      if (m.key === key) return m.publication ?? 'public';
+    }
+  }
+  return 'public';
+};
 import { SYSTEM } from '../auth/policy';
 import type { Ctx } from '../context';
 import { newId } from '../context';
@@ -46,8 +59,8 @@ export async function ensureNorsjoDemo(ctx: Ctx): Promise<void> {
         deleted_at: null,
         idempotency_key: null,
         demo: 1,
-        publication: 'public' as const,
-        publish_after: addDays(a.date, 1),
+        publication: ruleOf(a.key),
+        publish_after: publishAfter(ruleOf(a.key), a.date, 0),
         party_ids: '[]',
         updated_at: null,
         updated_by: null

@@ -49,3 +49,22 @@ describe.each(DATABASES)('reference organisations on $kind', ({ kind }) => {
     expect(await resolveOrganisation(ctx, 'Ingenstans')).toBeNull();
   });
 });
+
+describe.each(DATABASES)('searching municipalities on $kind', ({ kind }) => {
+  it('ignores case and Swedish letters’ dots and rings, and finds codes', async () => {
+    const { ctx, close } = await openTestContext(kind, { seed: false });
+    try {
+      await ensureReferenceData(ctx);
+      for (const q of ['NORSJÖ', 'norsjo', 'Norsjö', '2417']) {
+        expect((await searchMunicipalities(ctx, q)).map((m) => m.name)).toEqual(['Norsjö']);
+      }
+      expect((await searchMunicipalities(ctx, 'åre')).map((m) => m.name)).toContain('Åre');
+      expect((await searchMunicipalities(ctx, 'SÖDER')).map((m) => m.name)).toEqual(
+        expect.arrayContaining(['Södertälje', 'Söderhamn', 'Söderköping'])
+      );
+      expect(await searchMunicipalities(ctx, '%')).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -90,10 +90,24 @@ export async function searchMunicipalities(
   limit = 50,
   offset = 0
 ): Promise<OrganisationView[]> {
-  return (await searchOrganisations(ctx.db, 'municipality', q.trim(), limit, offset)).map(
+  // 290 rows: matching in JavaScript treats Å/å, "norsjo"/"Norsjö" and codes alike on both databases.
+  const words = fold(q);
+  const all = (await searchOrganisations(ctx.db, 'municipality', '', 1000, 0)).map(
     presentOrganisation
   );
+  const hits = words
+    ? all.filter((m) => fold(m.name).includes(words) || (m.code ?? '').startsWith(words))
+    : all;
+  return hits.sort((a, b) => a.name.localeCompare(b.name, 'sv')).slice(offset, offset + limit);
 }
+
+/** Lower case without accents or Swedish dots, so "NORSJO" finds Norsjö. */
+const fold = (s: string) =>
+  s
+    .trim()
+    .toLocaleLowerCase('sv')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 
 /** Police areas, paged by name. */
 export async function listPoliceAreas(

@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { createAgreement } from '$lib/server/services/agreement.service';
@@ -8,6 +8,13 @@ import { ValidationError } from '$lib/server/services/errors';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   if (!locals.actor) redirect(303, `/logga-in?next=${encodeURIComponent(url.pathname)}`);
+  if (!locals.actor.memberships.some((m) => m.role === 'editor' || m.role === 'admin')) {
+    error(
+      403,
+      'Bara redaktörer kan skapa överenskommelser. Be en administratör om rollen redaktör.'
+    );
+  }
+
   const { ctx } = await getApp();
   return {
     policeAreas: (await listPoliceAreas(ctx, 500)).filter((p) => p.level !== 'polisregion')
