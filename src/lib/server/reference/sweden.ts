@@ -318,3 +318,38 @@ export const COUNTY_REGIONS: readonly CountyRegionRef[] = [
   { countyCode: '24', county: 'Västerbottens län', region: 'Nord' },
   { countyCode: '25', county: 'Norrbottens län', region: 'Nord' }
 ];
+
+// Municipalities whose official name is not "<genitive> kommun".
+const STAD = new Set([
+  'Stockholm',
+  'Göteborg',
+  'Malmö',
+  'Borås',
+  'Västerås',
+  'Solna',
+  'Sundbyberg',
+  'Vaxholm',
+  'Lidingö',
+  'Mölndal',
+  'Trollhättan',
+  'Landskrona',
+  'Helsingborg',
+  'Haparanda'
+]);
+const SPECIAL: Record<string, string> = {
+  Gotland: 'Region Gotland',
+  Falun: 'Falu kommun',
+  Kalmar: 'Kalmar kommun',
+  Orust: 'Orust kommun'
+};
+
+/**
+ * The official name of a municipality: "Norsjö kommun", "Lunds kommun", "Göteborgs stad",
+ * "Region Gotland". Names ending in a vowel or s/x/z take no genitive s.
+ */
+export function municipalityOfficialName(name: string): string {
+  const special = SPECIAL[name];
+  if (special) return special;
+  const genitive = /[aeiouyåäös xz]$/i.test(name) ? name : `${name}s`;
+  return STAD.has(name) ? `${genitive} stad` : `${genitive} kommun`;
+}

@@ -7,6 +7,7 @@ import { findOrganisation, organisationNames } from '../db/repositories/organisa
 import { canEditAgreement } from './agreement.service';
 import { NotFoundError } from './errors';
 import { displayName } from './organisation.service';
+import { municipalityOfficialName } from '../reference/sweden';
 
 /** A measure as pages and the API show it. */
 export type MeasureView = {
@@ -82,7 +83,8 @@ export async function getAgreementView(
     municipalities: head.municipalities.map((m) => ({
       id: m.id,
       code: m.code ?? '',
-      name: m.name
+      name: m.name,
+      officialName: municipalityOfficialName(m.name)
     })),
     policeArea: policeArea ? { id: policeArea.id, name: policeArea.name } : null,
     parties: head.parties.map((p) => ({ id: p.id, name: displayName(p), type: p.party_type })),

@@ -2,6 +2,7 @@ import { parseTarget, type Target } from '../../core/index';
 import { can, changerId, SYSTEM, type Actor, type Changer } from '../auth/policy';
 import type { Ctx, Executor } from '../context';
 import { newId } from '../context';
+import { municipalityOfficialName } from '../reference/sweden';
 import {
   agreementOrganisationIds,
   findAgreement,
@@ -20,7 +21,7 @@ export type AgreementSummary = {
   title: string;
   status: string;
   demo: boolean;
-  municipalities: { code: string; name: string }[];
+  municipalities: { code: string; name: string; officialName: string }[];
   period: { start: string; end: string };
 };
 
@@ -240,7 +241,11 @@ export async function listAgreements(
     title: a.title,
     status: a.status,
     demo: a.demo === 1,
-    municipalities: a.municipalities.map((m) => ({ code: m.code ?? '', name: m.name })),
+    municipalities: a.municipalities.map((m) => ({
+      code: m.code ?? '',
+      name: m.name,
+      officialName: municipalityOfficialName(m.name)
+    })),
     period: { start: a.period_start, end: a.period_end }
   }));
 }

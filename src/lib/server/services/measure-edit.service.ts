@@ -18,7 +18,7 @@ export async function measureForEditing(ctx: Ctx, actor: Actor | null, measureId
   const measure = view.revision?.groups.flatMap((g) => g.measures).find((m) => m.id === measureId);
   if (!measure) throw new NotFoundError('Åtgärden finns inte.');
   const choices = [
-    ...view.municipalities.map((m) => ({ id: m.id, name: `${m.name} kommun` })),
+    ...view.municipalities.map((m) => ({ id: m.id, name: m.officialName })),
     ...(view.policeArea ? [view.policeArea] : []),
     ...view.parties.map((p) => ({ id: p.id, name: p.name }))
   ];
@@ -43,7 +43,7 @@ export async function newMeasureForm(
   if (!view.revision) throw new NotFoundError('Överenskommelsen har ingen genomförandeplan ännu.');
   const groups = await groupsOfRevision(ctx, view.revision.id);
   const choices = [
-    ...view.municipalities.map((m) => ({ id: m.id, name: `${m.name} kommun` })),
+    ...view.municipalities.map((m) => ({ id: m.id, name: m.officialName })),
     ...(view.policeArea ? [view.policeArea] : []),
     ...view.parties.map((p) => ({ id: p.id, name: p.name }))
   ];

@@ -25,7 +25,9 @@ describe.each(DATABASES)('Norsjö’s agreement on $kind', ({ kind }) => {
   it('holds the seed: four focus areas, six measure groups, fourteen measures, five effects, the period as stated', async () => {
     const v = await getAgreementView(ctx, id, { year: 2019 });
     expect(v.title).toBe('Norsjö – medborgarlöften');
-    expect(v.municipalities).toEqual([{ id: 'kommun-2417', code: '2417', name: 'Norsjö' }]);
+    expect(v.municipalities).toEqual([
+      { id: 'kommun-2417', code: '2417', name: 'Norsjö', officialName: 'Norsjö kommun' }
+    ]);
     expect(v.policeArea?.name).toBe('Lokalpolisområde Skellefteå');
     // Demo mode prolongs the agreement to the end of this year, and says so in the period's words.
     expect(v.period).toEqual({

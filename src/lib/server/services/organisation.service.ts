@@ -7,7 +7,7 @@ import {
   insertOrganisations,
   searchOrganisations
 } from '../db/repositories/organisation.repository';
-import { COUNTY_REGIONS, MUNICIPALITIES } from '../reference/sweden';
+import { COUNTY_REGIONS, MUNICIPALITIES, municipalityOfficialName } from '../reference/sweden';
 
 /** An organisation as pages and the API see it. */
 export type OrganisationView = {
@@ -19,6 +19,8 @@ export type OrganisationView = {
   parentId: string | null;
   ownerId: string | null;
   partyType: string | null;
+  /** The name in running text: "Norsjö kommun", "Göteborgs stad". */
+  displayName: string;
 };
 
 /** Shapes an organisation row for output. */
@@ -30,12 +32,13 @@ export const presentOrganisation = (r: OrganisationTable): OrganisationView => (
   level: r.level,
   parentId: r.parent_id,
   ownerId: r.owner_id,
-  partyType: r.party_type
+  partyType: r.party_type,
+  displayName: displayName(r)
 });
 
 /** How an organisation is named in running text: a municipality as "Norsjö kommun". */
 export const displayName = (o: { name: string; kind: string }): string =>
-  o.kind === 'municipality' ? `${o.name} kommun` : o.name;
+  o.kind === 'municipality' ? municipalityOfficialName(o.name) : o.name;
 
 /** Stable ids for reference organisations
 , so every instance and every test names them alike. */

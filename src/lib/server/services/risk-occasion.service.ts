@@ -10,6 +10,7 @@ import {
 import { can, changerId, SYSTEM, type Actor, type Changer } from '../auth/policy';
 import type { Ctx } from '../context';
 import { newId } from '../context';
+import { municipalityOfficialName } from '../reference/sweden';
 import { findMunicipalityByCode } from '../db/repositories/organisation.repository';
 import { riskOccasionsOf, upsertRiskOccasion } from '../db/repositories/risk-occasion.repository';
 import { recordAudit } from './audit.service';
@@ -27,7 +28,12 @@ export async function riskCalendar(ctx: Ctx, actor: Actor | null, code: string, 
   const overrides = Object.fromEntries(own.map((o) => [o.key, o.occurs_on]));
   const names = Object.fromEntries(own.map((o) => [o.key, o.name]));
   return {
-    municipality: { id: municipality.id, code, name: municipality.name },
+    municipality: {
+      id: municipality.id,
+      code,
+      name: municipality.name,
+      officialName: municipalityOfficialName(municipality.name)
+    },
     year,
     editable: can(actor, 'agreement.edit', [municipality.id]),
     occasions: defaultRiskOccasions(year, overrides).map((o) => ({
