@@ -63,7 +63,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
 
   const response = await resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang)
+    transformPageChunk: ({ html }) => html.replace('%lang%', 'sv')
   });
   response.headers.set('X-Content-Type-Options', 'nosniff');
   response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');

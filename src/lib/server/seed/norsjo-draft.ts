@@ -31,7 +31,8 @@ export function norsjoDraft(ids: {
     effects: a.effects.map((e) => ({
       title: e.title,
       direction: e.direction,
-      indicators: [{ ...e.indicator, direction: e.direction }]
+      // The document names no indicators: demo mode adds suggested ones, labelled as demo.
+      indicators: []
     })),
     plan: {
       year: 2019,

@@ -16,6 +16,7 @@ import { SYSTEM } from '../auth/policy';
 import type { Ctx } from '../context';
 import { newId } from '../context';
 import { hasDemoActivities, insertActivities } from '../db/repositories/activity.repository';
+import { insertIndicators } from '../db/repositories/agreement-parts.repository';
 import { listRevisions, loadRevisionContent } from '../db/repositories/plan.repository';
 import { norsjoDemoActivities } from '../seed/norsjo-demo';
 import { findNorsjoAgreementId, norsjoIds } from './norsjo.service';
@@ -37,6 +38,7 @@ export async function ensureNorsjoDemo(ctx: Ctx): Promise<void> {
   const at = ctx.now().toISOString();
   const today = stockholmDate(ctx.now());
   await extendForDemo(ctx, agreementId, today);
+  await addDemoIndicators(ctx, agreementId);
   await ctx.db.transaction().execute((trx) =>
     insertActivities(
       trx,
@@ -113,4 +115,24 @@ async function extendForDemo(ctx: Ctx, agreementId: string, today: string): Prom
     communication: v.communication,
     signedOn: v.signedOn ?? ''
   });
+}
+
+/** Suggested indicators for the seed's effects (the document names none), marked as demo in their source. */
+async function addDemoIndicators(ctx: Ctx, agreementId: string): Promise<void> {
+  const v = await getAgreementView(ctx, agreementId);
+  const rows = v.effects.flatMap((e) => {
+    const seed = NORSJO_AGREEMENT.effects.find((s) => s.title === e.title);
+    if (!seed || e.indicators.length) return [];
+    return [
+      {
+        id: newId(),
+        effect_id: e.id,
+        name: seed.indicator.name,
+        unit: seed.indicator.unit,
+        direction: seed.direction,
+        source: `Demo: förslag, ${seed.indicator.source}`
+      }
+    ];
+  });
+  await insertIndicators(ctx.db, rows);
 }

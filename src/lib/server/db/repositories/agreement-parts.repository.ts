@@ -99,3 +99,7 @@ export async function measureKeyTaken(
     .limit(1)
     .executeTakeFirst());
 }
+
+/** Adds indicators to existing effects. */
+export const insertIndicators = (db: Executor, rows: IndicatorTable[]) =>
+  rows.length ? db.insertInto('indicators').values(rows).execute() : Promise.resolve();
