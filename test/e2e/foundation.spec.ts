@@ -36,7 +36,10 @@ test('sign-in works without JavaScript', async ({ browser }) => {
 
 test('the interface switches to English', async ({ page }) => {
   await page.goto('/?lang=en');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The content stays Swedish (lang="sv"); the menus and notices follow the chosen language.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  await expect(page.locator('header.site')).toHaveAttribute('lang', 'en');
+
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
 });
 
