@@ -5,6 +5,7 @@ import type { Actor } from '../auth/policy';
 import type { Ctx } from '../context';
 import {
   addEffect,
+  addIndicatorValue,
   addFocusArea,
   addMeasure,
   addParty,
@@ -183,6 +184,46 @@ describe.each(DATABASES)('guarding the plan’s history on $kind', ({ kind }) =>
       });
       const diff = await compareRevisions(ctx, id, 2019, 2020);
       expect(diff.changes[0]?.reason).toBe('Fler beslag 2019. Stavfel.');
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe.each(DATABASES)('following an effect over time on $kind', ({ kind }) => {
+  it('records indicator values, accepts a decimal comma, and names a value that is not a number', async () => {
+    const { ctx, close } = await openTestContext(kind);
+    try {
+      const id = (await findNorsjoAgreementId(ctx))!;
+      const editor = (await makeUser(ctx, 'editor', 'kommun-2417')).actor;
+      await addEffect(ctx, editor, id, {
+        title: 'Ökad upplevd trygghet.',
+        direction: 'increase',
+        indicatorName: 'Andel trygga',
+        indicatorUnit: '%'
+      });
+      const indicator = (await getAgreementView(ctx, id)).effects.at(-1)!.indicators[0]!;
+      await addIndicatorValue(ctx, editor, id, {
+        indicatorId: indicator.id,
+        date: '2021-10-01',
+        value: '72,5'
+      });
+      await addIndicatorValue(ctx, editor, id, {
+        indicatorId: indicator.id,
+        date: '2022-10-01',
+        value: '75'
+      });
+      await expect(
+        addIndicatorValue(ctx, editor, id, {
+          indicatorId: indicator.id,
+          date: '2022-10-01',
+          value: 'många'
+        })
+      ).rejects.toThrow(/value: Skriv värdet som ett tal/);
+      expect((await getAgreementView(ctx, id)).effects.at(-1)!.indicators[0]!.values).toEqual([
+        { date: '2021-10-01', value: 72.5 },
+        { date: '2022-10-01', value: 75 }
+      ]);
     } finally {
       await close();
     }

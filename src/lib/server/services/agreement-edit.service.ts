@@ -6,6 +6,8 @@ import { newId } from '../context';
 import { findAgreement, updateAgreementRow } from '../db/repositories/agreement.repository';
 import {
   deleteFocusArea,
+  findIndicator,
+  upsertIndicatorValue,
   findFocusArea,
   groupsOf,
   insertEffect,
@@ -386,4 +388,46 @@ export async function addMeasure(
     });
   });
   return { id };
+}
+
+const valueInput = z.object({
+  indicatorId: z.string().min(1, { message: 'Välj indikator.' }),
+  date: isoDate(),
+  value: z.coerce
+    .number({ message: 'Skriv värdet som ett tal, till exempel 72,5.' })
+    .refine((n) => Number.isFinite(n), { message: 'Skriv värdet som ett tal, till exempel 72,5.' })
+});
+
+/** Records a measured value of an effect's indicator, so the effect can be followed over time. */
+export async function addIndicatorValue(
+  ctx: Ctx,
+  actor: Changer,
+  agreementId: string,
+  input: unknown
+): Promise<void> {
+  await assertCanEdit(ctx, actor, agreementId);
+  const raw = typeof input === 'object' && input ? { ...(input as Record<string, unknown>) } : {};
+  // Swedish decimal commas ("72,5") are fine.
+  if (typeof raw.value === 'string') raw.value = raw.value.replace(',', '.').trim();
+  const v = parse(valueInput, raw);
+  const indicator = await findIndicator(ctx.db, agreementId, v.indicatorId);
+  if (!indicator)
+    throw new ValidationError([
+      { field: 'indicatorId', message: 'Indikatorn finns inte i överenskommelsen.' }
+    ]);
+  await ctx.db.transaction().execute(async (trx) => {
+    await upsertIndicatorValue(trx, {
+      indicator_id: indicator.id,
+      measured_on: v.date,
+      value: v.value
+    });
+    await recordAudit(trx, ctx.now(), {
+      actorId: changerId(actor),
+      organisationId: null,
+      action: 'indicator.value',
+      entity: 'indicator',
+      entityId: indicator.id,
+      after: { date: v.date, value: v.value }
+    });
+  });
 }

@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import { findAgreement, loadAgreementHead } from '../db/repositories/agreement.repository';
 import { listRevisions, loadRevisionContent } from '../db/repositories/plan.repository';
 import { findOrganisation, organisationNames } from '../db/repositories/organisation.repository';
+import { indicatorValuesOf } from '../db/repositories/agreement-parts.repository';
 import { canEditAgreement } from './agreement.service';
 import { NotFoundError } from './errors';
 import { displayName } from './organisation.service';
@@ -55,9 +56,10 @@ export async function getAgreementView(
 ) {
   const agreement = await findAgreement(ctx.db, id);
   if (!agreement) throw new NotFoundError('Överenskommelsen finns inte.');
-  const [head, revisions] = await Promise.all([
+  const [head, revisions, values] = await Promise.all([
     loadAgreementHead(ctx.db, id),
-    listRevisions(ctx.db, id)
+    listRevisions(ctx.db, id),
+    indicatorValuesOf(ctx.db, id)
   ]);
   const chosen =
     (options.year !== undefined
@@ -108,7 +110,10 @@ export async function getAgreementView(
           name: i.name,
           unit: i.unit,
           direction: i.direction,
-          source: i.source
+          source: i.source,
+          values: values
+            .filter((x) => x.indicator_id === i.id)
+            .map((x) => ({ date: x.measured_on, value: Number(x.value) }))
         }))
     })),
     revisions: revisions.map((r) => ({ id: r.id, year: r.year, note: r.note, demo: r.demo === 1 })),

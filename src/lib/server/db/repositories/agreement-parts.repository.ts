@@ -103,3 +103,37 @@ export async function measureKeyTaken(
 /** Adds indicators to existing effects. */
 export const insertIndicators = (db: Executor, rows: IndicatorTable[]) =>
   rows.length ? db.insertInto('indicators').values(rows).execute() : Promise.resolve();
+
+/** An indicator of an agreement (through its effect). */
+export const findIndicator = (db: Executor, agreementId: string, indicatorId: string) =>
+  db
+    .selectFrom('indicators as i')
+    .innerJoin('effects as e', 'e.id', 'i.effect_id')
+    .selectAll('i')
+    .where('e.agreement_id', '=', agreementId)
+    .where('i.id', '=', indicatorId)
+    .executeTakeFirst();
+
+/** Records (or corrects) an indicator's value on a date. */
+export const upsertIndicatorValue = (
+  db: Executor,
+  row: { indicator_id: string; measured_on: string; value: number }
+) =>
+  db
+    .insertInto('indicator_values')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['indicator_id', 'measured_on']).doUpdateSet({ value: row.value })
+    )
+    .execute();
+
+/** Every value of an agreement's indicators, oldest first. */
+export const indicatorValuesOf = (db: Executor, agreementId: string) =>
+  db
+    .selectFrom('indicator_values as v')
+    .innerJoin('indicators as i', 'i.id', 'v.indicator_id')
+    .innerJoin('effects as e', 'e.id', 'i.effect_id')
+    .select(['v.indicator_id', 'v.measured_on', 'v.value'])
+    .where('e.agreement_id', '=', agreementId)
+    .orderBy('v.measured_on')
+    .execute();

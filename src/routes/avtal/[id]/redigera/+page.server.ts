@@ -4,6 +4,7 @@ import { getApp } from '$lib/server/app';
 import { getAgreementForActor } from '$lib/server/services/agreement-view.service';
 import {
   addEffect,
+  addIndicatorValue,
   addFocusArea,
   addParty,
   removeFocusArea,
@@ -93,6 +94,17 @@ export const actions: Actions = {
         indicatorName: str(form, 'indicatorName'),
         indicatorUnit: str(form, 'indicatorUnit'),
         indicatorSource: str(form, 'indicatorSource')
+      })
+    );
+  },
+  addValue: async ({ params, request, locals }) => {
+    const { ctx } = await getApp();
+    const form = await request.formData();
+    return attempt('addValue', form, () =>
+      addIndicatorValue(ctx, locals.actor, params.id, {
+        indicatorId: str(form, 'indicatorId'),
+        date: str(form, 'date'),
+        value: str(form, 'value')
       })
     );
   },
