@@ -30,6 +30,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     env: {
+      BODY_SIZE_LIMIT: '10M',
       PORT: String(port),
       ORIGIN: `http://localhost:${port}`,
       SQLITE_PATH: '/tmp/loften-e2e.db',

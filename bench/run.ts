@@ -4,6 +4,7 @@
  * Prints figures; it is not a test. See docs/BENCHMARKS.md.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
+import { benchDashboard, benchCases } from './dashboard';
 import { benchEngine, type EngineResult } from './engine';
 import { benchOptions } from './options';
 import { fmtInt, fmtMb, fmtMs, fmtS, log, memory } from './stats';
@@ -21,6 +22,7 @@ async function main() {
   );
   log(`memory at start: ${memory().text}`);
   const results: EngineResult[] = [];
+  const cases = benchCases();
   for (const engine of opts.engines) {
     if (engine === 'postgresql' && !opts.pgUrl) {
       log(
@@ -28,7 +30,8 @@ async function main() {
       );
       continue;
     }
-    results.push(await benchEngine(engine, opts));
+    if (cases.followUp) results.push(await benchEngine(engine, opts));
+    if (cases.dashboard) results.push(await benchDashboard(engine, opts));
   }
   log('\n=== summary ===');
   for (const r of results)

@@ -9,6 +9,7 @@ import { verifyAuditChain } from '../lib/server/services/audit.service';
 import { backup, restore } from '../lib/server/services/backup.service';
 import { findUserIdByEmail } from '../lib/server/services/user.service';
 import { configureOidcProvider, listOidcProviders } from '../lib/server/services/oidc.service';
+import { sendWeeklyDigests } from '../lib/server/jobs/weekly-digest.job';
 
 /** Runs a command against a started app and always closes the database. */
 async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
@@ -191,6 +192,27 @@ export function buildProgram(): Command {
           );
           process.exitCode = 1;
         }
+      });
+    });
+
+  program
+    .command('digest')
+    .description('Veckobrevet om vad som är på gång (the weekly e-mail digest)')
+    .command('send')
+    .description(
+      'Skicka veckans brev nu till dem som inte har fått det (send this week’s digests now)'
+    )
+    .action(async () => {
+      await withApp(async ({ ctx }) => {
+        if (!ctx.config.mail)
+          throw new ValidationError([
+            { field: 'SMTP_URL', message: 'Ange en SMTP-server (SMTP_URL och MAIL_FROM) först.' }
+          ]);
+        const r = await sendWeeklyDigests(ctx);
+        console.log(
+          `Skickade ${r.sent}, inget att säga till ${r.empty}, misslyckades ${r.failed}.`
+        );
+        if (r.failed) process.exitCode = 1;
       });
     });
 

@@ -12,7 +12,9 @@ const TEXTS = {
   signIn: { sv: 'Logga in', en: 'Sign in' },
   signOut: { sv: 'Logga ut', en: 'Sign out' },
   account: { sv: 'Konto', en: 'Account' },
-  log: { sv: 'Logga', en: 'Log activity' },
+  log: { sv: 'Logga aktivitet', en: 'Log activity' },
+  due: { sv: 'Att göra', en: 'To do' },
+
 
   admin: { sv: 'Administration', en: 'Administration' },
   language: { sv: 'In English', en: 'På svenska' },

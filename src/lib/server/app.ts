@@ -27,6 +27,7 @@ export async function startApp(
   await ensureNorsjo(ctx);
   if (config.demo) await ensureNorsjoDemo(ctx);
   const notice = config.demo ? await ensureDemoAccounts(ctx) : await ensureFirstAdmin(ctx);
+  if (config.mail) handle.close = (await import('./jobs/runner')).withJobRunner(ctx, handle.close);
   return { ctx, notice, close: handle.close };
 }
 

@@ -15,7 +15,14 @@ export type Config = {
   loginMaxFailures: number;
   loginWindowMinutes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Outgoing e-mail over SMTP; null when SMTP_URL is unset (then no digests are sent). */
+  mail: MailConfig | null;
+  /** When the weekly digest goes out, in Swedish time: ISO weekday (1 = Monday) and hour. */
+  digest: { weekday: number; hour: number };
 };
+
+/** An SMTP server (smtp:// or smtps://, credentials in the URL) and the sender address. */
+export type MailConfig = { smtpUrl: string; from: string };
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
@@ -50,7 +57,22 @@ const schema = z.object({
   LOGIN_WINDOW_MINUTES: int(1, 24 * 60).default(15),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { message: 'expected debug, info, warn or error' })
-    .default('info')
+    .default('info'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, {
+      message:
+        'expected an SMTP URL like smtp://user:password@mail.example.se:587, or leave it unset to turn e-mail off'
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/, {
+      message: 'expected a sender like Löften <noreply@kommun.se> or noreply@kommun.se'
+    })
+    .optional(),
+  DIGEST_WEEKDAY: int(1, 7).default(1),
+  DIGEST_HOUR: int(0, 23).default(7)
 });
 
 /** Thrown when the environment is wrong; the message is one line naming the variable. */
@@ -75,6 +97,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Configuration error: LOFTEN_DEMO: demo mode has documented passwords and cannot run with NODE_ENV=production'
     );
   }
+  if (e.SMTP_URL && !e.MAIL_FROM) {
+    throw new ConfigError(
+      'Configuration error: MAIL_FROM: must be set when SMTP_URL is set, like Löften <noreply@kommun.se>'
+    );
+  }
   return {
     database: e.DATABASE_URL
       ? { kind: 'postgresql', url: e.DATABASE_URL }
@@ -86,7 +113,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionHours: e.SESSION_HOURS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
-    logLevel: e.LOG_LEVEL
+    logLevel: e.LOG_LEVEL,
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    digest: { weekday: e.DIGEST_WEEKDAY, hour: e.DIGEST_HOUR }
   };
 }
 

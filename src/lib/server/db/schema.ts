@@ -251,6 +251,49 @@ export type OidcStateTable = {
   expires_at: string;
 };
 
+/** A user's secret calendar-feed address ("att göra" as iCalendar), stored only as SHA-256. */
+export type DueFeedTable = {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+};
+
+/** A user's weekly e-mail digest of what is due; last_sent_at keeps it to once a week. */
+export type DigestSubscriptionTable = {
+  user_id: string;
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+  last_sent_at: string | null;
+};
+
+/** A scheduled job shared by all app servers: one claims it by moving locked_until forward. */
+export type JobTable = {
+  name: string;
+  run_after: string;
+  locked_until: string;
+  locked_by: string | null;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_error: string | null;
+};
+
+/** An uploaded spreadsheet between its preview and its import (expires after a day). */
+export type ImportUploadTable = {
+  id: string;
+  agreement_id: string;
+  created_by: string | null;
+  file_name: string;
+  format: 'csv' | 'xlsx';
+  row_count: number;
+  /** JSON: the header and the rows, each with its spreadsheet row number. */
+  content: string;
+  created_at: string;
+  expires_at: string;
+};
+
 /** The whole database as Kysely sees it. */
 export type Database = {
   organisations: OrganisationTable;
@@ -280,4 +323,8 @@ export type Database = {
   oidc_providers: OidcProviderTable;
   user_identities: UserIdentityTable;
   oidc_states: OidcStateTable;
+  import_uploads: ImportUploadTable;
+  due_feeds: DueFeedTable;
+  digest_subscriptions: DigestSubscriptionTable;
+  jobs: JobTable;
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './validation';
 import { addDays, endOfMonth, type Target } from '../../core/index';
 import { can, changerId, type Actor, type Changer } from '../auth/policy';
 import type { Ctx } from '../context';
@@ -24,7 +25,8 @@ import {
   ForbiddenError,
   NotFoundError,
   UnauthenticatedError,
-  ValidationError
+  ValidationError,
+  type FieldError
 } from './errors';
 
 /** An activity as the API and pages show it to those who may see it. */
@@ -65,7 +67,7 @@ export const presentActivity = (r: ActivityTable): ActivityView => ({
   deletedAt: r.deleted_at
 });
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Skriv datumet som ÅÅÅÅ-MM-DD.' });
+const date = isoDate();
 const logInput = z.object({
   measureId: z.string().min(1, { message: 'Välj vilken åtgärd du har gjort.' }),
   date: date.optional(),
@@ -103,6 +105,49 @@ export function publishAfter(rule: PublicationRule, occurredOn: string, delayDay
   if (rule === 'monthly') return addDays(endOfMonth(occurredOn), 1);
   if (rule === 'internal') return '9999-12-31';
   return addDays(occurredOn, 1);
+}
+
+/** The shape of an activity's own fields (count, shifts, grade, place, note), as logging checks them. */
+export const activityFields = logInput.pick({
+  count: true,
+  shifts: true,
+  grade: true,
+  place: true,
+  note: true
+});
+
+/**
+ * What an activity must satisfy beyond its fields' shapes: a day that has been, within the
+ * agreement's period, shifts for every-shift targets and a valid grade for per-grade targets.
+ * Pure, so logging and spreadsheet imports apply the same rules.
+ */
+export function activityRuleProblems(
+  v: { date: string; shifts?: number; grade?: string },
+  rules: { today: string; periodStart: string; periodEnd: string; target: Target }
+): FieldError[] {
+  const out: FieldError[] = [];
+  if (v.date > rules.today)
+    out.push({
+      field: 'date',
+      message: 'Logga det som är gjort: datumet kan inte vara i framtiden.'
+    });
+  else if (v.date < rules.periodStart || v.date > rules.periodEnd)
+    out.push({
+      field: 'date',
+      message: `Datumet ligger utanför överenskommelsens period ${rules.periodStart} – ${rules.periodEnd}.`
+    });
+  const t = rules.target;
+  if (t.kind === 'every-shift' && !v.shifts)
+    out.push({
+      field: 'shifts',
+      message: 'Skriv hur många arbetspass du arbetade, så att andelen pass kan räknas.'
+    });
+  if (t.kind === 'count' && t.perUnit && !t.perUnit.values.includes(v.grade ?? ''))
+    out.push({
+      field: 'grade',
+      message: `Välj ${t.perUnit.label}: ${t.perUnit.values.join(', ')}.`
+    });
+  return out;
 }
 
 /**
@@ -143,35 +188,16 @@ export async function logActivity(
   }
   const today = stockholmDate(ctx.now());
   const day = v.date ?? today;
-  if (day > today)
-    throw new ValidationError([
-      { field: 'date', message: 'Logga det som är gjort: datumet kan inte vara i framtiden.' }
-    ]);
-  if (day < agreement.period_start || day > agreement.period_end) {
-    throw new ValidationError([
-      {
-        field: 'date',
-        message: `Datumet ligger utanför överenskommelsens period ${agreement.period_start} – ${agreement.period_end}.`
-      }
-    ]);
-  }
-  const target = JSON.parse(measure.target_json) as Target;
-  if (target.kind === 'every-shift' && !v.shifts) {
-    throw new ValidationError([
-      {
-        field: 'shifts',
-        message: 'Skriv hur många arbetspass du arbetade, så att andelen pass kan räknas.'
-      }
-    ]);
-  }
-  if (target.kind === 'count' && target.perUnit && !target.perUnit.values.includes(v.grade ?? '')) {
-    throw new ValidationError([
-      {
-        field: 'grade',
-        message: `Välj ${target.perUnit.label}: ${target.perUnit.values.join(', ')}.`
-      }
-    ]);
-  }
+  const problems = activityRuleProblems(
+    { date: day, shifts: v.shifts, grade: v.grade },
+    {
+      today,
+      periodStart: agreement.period_start,
+      periodEnd: agreement.period_end,
+      target: JSON.parse(measure.target_json) as Target
+    }
+  );
+  if (problems.length) throw new ValidationError(problems);
   const rule = v.publication ?? measure.publication_rule;
   const row: ActivityTable = {
     id: newId(),

@@ -1,7 +1,11 @@
 import { describeTarget, type Target } from '../../core/index';
-import type { Actor } from '../auth/policy';
+import { can, type Actor } from '../auth/policy';
 import type { Ctx } from '../context';
-import { findAgreement, loadAgreementHead } from '../db/repositories/agreement.repository';
+import {
+  agreementOrganisationIds,
+  findAgreement,
+  loadAgreementHead
+} from '../db/repositories/agreement.repository';
 import { listRevisions, loadRevisionContent } from '../db/repositories/plan.repository';
 import { findOrganisation, organisationNames } from '../db/repositories/organisation.repository';
 import { indicatorValuesOf } from '../db/repositories/agreement-parts.repository';
@@ -192,8 +196,10 @@ export async function getAgreementForActor(
   year?: number
 ) {
   const editable = await canEditAgreement(ctx, actor, id);
+  // Reporters (and up) of the agreement's organisations log and import activities.
+  const member = editable || can(actor, 'activity.log', await agreementOrganisationIds(ctx.db, id));
   const view = await getAgreementView(ctx, id, { includeInternal: editable, year });
   // A draft is not public yet: only those who may edit it see it.
   if (view.status === 'draft' && !editable) throw new NotFoundError('Överenskommelsen finns inte.');
-  return { view, editable };
+  return { view, editable, member };
 }

@@ -36,7 +36,6 @@ export async function policeRollup(ctx: Ctx, areaId: string, page = 1, pageSize 
         grew = true;
       }
     }
-
   }
   const names = new Map(all.map((o) => [o.id, o.name]));
   const agreements = (await listAgreementRows(ctx.db, { policeAreaIds: [...below] })).filter(

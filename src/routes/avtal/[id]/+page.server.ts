@@ -14,14 +14,14 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
   const { ctx } = await getApp();
   const { ar } = query.parse(Object.fromEntries(url.searchParams));
   try {
-    const { view, editable } = await getAgreementForActor(ctx, locals.actor, params.id, ar);
+    const { view, editable, member } = await getAgreementForActor(ctx, locals.actor, params.id, ar);
     const followUp = await agreementFollowUp(
       ctx,
       params.id,
       { period: 'year' },
       { includeInternal: editable, lang: locals.lang }
     );
-    return { agreement: view, editable, followUp };
+    return { agreement: view, editable, member, followUp };
   } catch (e) {
     if (e instanceof NotFoundError) error(404, e.message);
     throw e;

@@ -3,11 +3,15 @@ import * as foundation from './0001-foundation';
 import * as agreements from './0002-agreements';
 import * as oidc from './0003-oidc';
 import * as activityPublication from './0004-activity-publication';
+import * as imports from './0005-imports';
+import * as due from './0006-due';
 
 /** Every migration, by sortable name. Listed statically so the bundled server finds them. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-agreements': agreements,
   '0003-oidc': oidc,
-  '0004-activity-publication': activityPublication
+  '0004-activity-publication': activityPublication,
+  '0005-imports': imports,
+  '0006-due': due
 };

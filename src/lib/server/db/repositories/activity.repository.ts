@@ -113,8 +113,11 @@ export async function listActivityRows(
   if (!f.includeDeleted) q = q.where('deleted_at', 'is', null);
   if (f.createdBy) q = q.where('created_by', '=', f.createdBy);
 
+  // One by one the public sees only activities published as such; monthly ones only as counts.
   if (f.publicOn)
-    q = q.where('publication', '!=', 'internal').where('publish_after', '<=', f.publicOn);
+    q = q
+      .where('publication', 'in', ['public', 'delayed'])
+      .where('publish_after', '<=', f.publicOn);
   const [rows, total] = await Promise.all([
     q
       .selectAll()
@@ -143,4 +146,70 @@ export async function recentMeasureKeys(
     .limit(limit)
     .execute();
   return rows.map((r) => r.measure_key);
+}
+
+/**
+ * Inserts activities in batches, skipping any whose idempotency key is already stored (in SQL, so
+ * a re-import never loads the agreement's activities). Returns how many were new.
+ */
+export async function insertActivitiesSkippingExisting(
+  db: Executor,
+  rows: ActivityTable[]
+): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += 500) {
+    const r = await db
+      .insertInto('activities')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .executeTakeFirst();
+    inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+/**
+ * One page of an agreement's activities in date order, after a (date, id) cursor: keyset paging
+ * stays stable and cheap however many pages an export reads. Deleted activities are left out.
+ */
+export function activityRowsAfter(
+  db: Executor,
+  f: { agreementId: string; from?: string; to?: string; publicOn?: string },
+  after: { date: string; id: string } | null,
+  limit: number
+) {
+  let q = db
+    .selectFrom('activities')
+    .selectAll()
+    .where('agreement_id', '=', f.agreementId)
+    .where('deleted_at', 'is', null);
+  if (f.from) q = q.where('occurred_on', '>=', f.from);
+  if (f.to) q = q.where('occurred_on', '<=', f.to);
+  // One by one the public sees only activities published as such; monthly ones only as counts.
+  if (f.publicOn)
+    q = q
+      .where('publication', 'in', ['public', 'delayed'])
+      .where('publish_after', '<=', f.publicOn);
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('occurred_on', '>', after.date),
+        eb.and([eb('occurred_on', '=', after.date), eb('id', '>', after.id)])
+      ])
+    );
+  return q.orderBy('occurred_on').orderBy('id').limit(limit).execute();
+}
+
+/** How many of these idempotency keys are already stored (counted in SQL, 500 keys at a time). */
+export async function countStoredIdempotencyKeys(db: Executor, keys: string[]): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < keys.length; i += 500) {
+    const r = await db
+      .selectFrom('activities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('idempotency_key', 'in', keys.slice(i, i + 500))
+      .executeTakeFirstOrThrow();
+    n += Number(r.n);
+  }
+  return n;
 }

@@ -1,0 +1,32 @@
+import type { RequestHandler } from './$types';
+import { getApp } from '$lib/server/app';
+import { dueCalendar } from '$lib/server/render/due-calendar';
+import { dueFor } from '$lib/server/services/due.service';
+import { dueFeedActor } from '$lib/server/services/due-feed.service';
+
+/** The personal "att göra" calendar, opened by the secret in the address (calendar apps send no headers). */
+export const GET: RequestHandler = async ({ url }) => {
+  const { ctx } = await getApp();
+  const actor = await dueFeedActor(ctx, url.searchParams.get('nyckel'));
+  if (!actor)
+    return new Response(
+      'Kalenderadressen finns inte eller är avstängd. Skapa en ny på /att-gora.\n',
+      {
+        status: 404,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
+      }
+    );
+  const origin = ctx.config.origin ?? url.origin;
+  const body = dueCalendar(await dueFor(ctx, actor, { horizonDays: 366 }), {
+    origin,
+    host: new URL(origin).hostname
+  });
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': 'inline; filename="loften-att-gora.ics"',
+      'cache-control': 'private, no-store',
+      'x-robots-tag': 'noindex'
+    }
+  });
+};

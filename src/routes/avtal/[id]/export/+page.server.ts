@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getApp } from '$lib/server/app';
+import { getAgreementForActor } from '$lib/server/services/agreement-view.service';
+import { NotFoundError } from '$lib/server/services/errors';
+import { canImport } from '$lib/server/services/import.service';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+  const { ctx } = await getApp();
+  try {
+    const { view } = await getAgreementForActor(ctx, locals.actor, params.id);
+    return {
+      agreement: { id: view.id, title: view.title, period: view.period },
+      signedIn: !!locals.actor,
+      mayImport: await canImport(ctx, locals.actor, params.id)
+    };
+  } catch (e) {
+    if (e instanceof NotFoundError) error(404, e.message);
+    throw e;
+  }
+};
