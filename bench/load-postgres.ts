@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { ActivityTable } from '../src/lib/server/db/schema';
+import type { BenchActivity } from './activities';
 import { ACTIVITY_COLUMNS } from './activities';
 
 const TYPES: Record<(typeof ACTIVITY_COLUMNS)[number], string> = {
@@ -35,7 +35,7 @@ export async function pgClient(url: string, schema: string): Promise<pg.Client> 
 export async function loadPostgres(
   url: string,
   schema: string,
-  batches: Iterable<ActivityTable[]>
+  batches: Iterable<BenchActivity[]>
 ): Promise<{ insertMs: number; vacuumMs: number }> {
   const client = await pgClient(url, schema);
   try {

@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import type { ActivityTable } from '../src/lib/server/db/schema';
+import type { BenchActivity } from './activities';
 import { ACTIVITY_COLUMNS } from './activities';
 
 /**
@@ -7,7 +7,7 @@ import { ACTIVITY_COLUMNS } from './activities';
  * one prepared statement, one transaction per batch. A bigger page cache speeds up the index
  * inserts; it applies to this connection only, not to the app's handle that is timed afterwards.
  */
-export function loadSqlite(path: string, batches: Iterable<ActivityTable[]>): void {
+export function loadSqlite(path: string, batches: Iterable<BenchActivity[]>): void {
   const raw = new SQLite(path);
   try {
     raw.pragma('journal_mode = WAL');
@@ -19,7 +19,7 @@ export function loadSqlite(path: string, batches: Iterable<ActivityTable[]>): vo
         () => '?'
       ).join(', ')})`
     );
-    const insertBatch = raw.transaction((rows: ActivityTable[]) => {
+    const insertBatch = raw.transaction((rows: BenchActivity[]) => {
       for (const r of rows) insert.run(ACTIVITY_COLUMNS.map((c) => r[c]));
     });
     for (const batch of batches) insertBatch(batch);

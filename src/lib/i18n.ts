@@ -15,7 +15,6 @@ const TEXTS = {
   log: { sv: 'Logga aktivitet', en: 'Log activity' },
   due: { sv: 'Att göra', en: 'To do' },
 
-
   admin: { sv: 'Administration', en: 'Administration' },
   language: { sv: 'In English', en: 'På svenska' },
   tagline: {

@@ -46,7 +46,7 @@ test('the dashboard shows its charts as SVG with table alternatives, without Jav
   await expect(page.getByRole('rowheader', { name: 'Insatser mot narkotika' })).toBeVisible();
 
   // The party filter is a plain GET form.
-  await page.getByLabel('Part').selectOption({ label: 'Hälsocentralen' });
+  await page.getByLabel('Part', { exact: true }).selectOption({ label: 'Hälsocentralen' });
   await page.getByRole('button', { name: 'Visa' }).click();
   await expect(page).toHaveURL(/oversikt\?part=norsjo-halsocentralen/);
   await expect(
@@ -66,8 +66,8 @@ test('a measure’s page lists its target over the plans, its months and its act
     page.getByRole('heading', { level: 1, name: 'Dörrknackning i valda områden' })
   ).toBeVisible();
   const plans = page.getByRole('table', { name: /Målet i varje års plan/ });
-  await expect(plans.getByRole('row', { name: /2019/ })).toContainText('2 gånger per år');
-  await expect(plans.getByRole('row', { name: /2020/ })).toContainText(
+  await expect(plans.getByRole('row', { name: /^2019/ })).toContainText('2 gånger per år');
+  await expect(plans.getByRole('row', { name: /^2020/ })).toContainText(
     'Skäl: Demo: fler bostadsinbrott'
   );
   await expect(page.getByRole('img', { name: /antal gjorda per månad/ })).toBeVisible();

@@ -66,7 +66,7 @@ export type HeatMapInput = {
 /** A heat map of statuses, measures × months, as an SVG string. */
 export function heatMapSvg(input: HeatMapInput): string {
   const rowHeight = 22;
-  const grid = { left: 230, right: 12, top: 10, bottom: 40 };
+  const grid = { left: 250, right: 12, top: 10, bottom: 40 };
   const height = grid.top + grid.bottom + rowHeight * Math.max(1, input.rows.length);
   return renderChartSvg(
     {
@@ -75,7 +75,7 @@ export function heatMapSvg(input: HeatMapInput): string {
       yAxis: {
         type: 'category',
         inverse: true,
-        data: input.rows.map((r) => shorten(r, 34)),
+        data: input.rows.map((r) => shorten(r, 30)),
         axisTick: { show: false },
         axisLine: { show: false },
         axisLabel: { color: INK, fontSize: 12 }
@@ -112,7 +112,7 @@ export function fulfilmentBarsSvg(input: {
   bars: readonly FulfilmentBar[];
 }): string {
   const rowHeight = 34;
-  const grid = { left: 250, right: 130, top: 10, bottom: 30 };
+  const grid = { left: 260, right: 130, top: 10, bottom: 30 };
   const height = grid.top + grid.bottom + rowHeight * Math.max(1, input.bars.length);
   return renderChartSvg(
     {
@@ -128,7 +128,7 @@ export function fulfilmentBarsSvg(input: {
       yAxis: {
         type: 'category',
         inverse: true,
-        data: input.bars.map((b) => shorten(b.name, 36)),
+        data: input.bars.map((b) => shorten(b.name, 32)),
         axisTick: { show: false },
         axisLine: { lineStyle: { color: MUTED } },
         axisLabel: { color: INK, fontSize: 12 }
@@ -197,13 +197,15 @@ export function monthlyBarsSvg(input: { label: string; months: readonly MonthBar
       const cells = input.months.flatMap((m, i) => {
         const [x = 0, y = 0] = toPixel(i, m.expected ?? 0);
         if (m.expected !== null)
-          dashes.push(`M${x - w * 0.45} ${y}h${w * 0.9}`.replace(/(\.\d)\d+/g, '$1'));
+          dashes.push(`M${x - w * 0.4} ${y}h${w * 0.8}`.replace(/(\.\d)\d+/g, '$1'));
         return m.status ? [{ x, y: 16, width: w - 2, height: 18, status: m.status }] : [];
       });
       return (
         statusLayer(cells) +
+        // A white halo keeps the dark dash visible across the blue bars.
         (dashes.length
-          ? `<path d="${dashes.join('')}" fill="none" stroke="${INK}" stroke-width="2.5"/>`
+          ? `<path d="${dashes.join('')}" fill="none" stroke="#ffffff" stroke-width="5"/>` +
+            `<path d="${dashes.join('')}" fill="none" stroke="${INK}" stroke-width="2.5"/>`
           : '')
       );
     }

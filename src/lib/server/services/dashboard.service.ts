@@ -9,9 +9,12 @@ import {
 } from '../../core/index';
 import type { Actor } from '../auth/policy';
 import type { Ctx } from '../context';
+import { findAgreement } from '../db/repositories/agreement.repository';
 import { organisationNames } from '../db/repositories/organisation.repository';
+import { canEditAgreement } from './agreement.service';
 import { getAgreementForActor, type AgreementView } from './agreement-view.service';
 import { stockholmDate } from './clock';
+import { NotFoundError } from './errors';
 import { agreementFollowUp, type MeasureFollowUp } from './follow-up.service';
 import { displayName } from './organisation.service';
 
@@ -73,16 +76,24 @@ export async function agreementDashboard(
   options: { lang?: 'sv' | 'en' } = {}
 ) {
   const q = dashboardQuery.parse(query);
-  const { view, editable } = await getAgreementForActor(ctx, actor, agreementId);
+  const agreement = await findAgreement(ctx.db, agreementId);
+  if (!agreement) throw new NotFoundError('Överenskommelsen finns inte.');
+  const period = { start: agreement.period_start, end: agreement.period_end };
   const today = stockholmDate(ctx.now());
-  const reference = referenceDay(view.period, today);
-  const span = fourYears(view.period, reference);
+  const reference = referenceDay(period, today);
+  const span = fourYears(period, reference);
   const thisYear = {
-    start: maxDate(view.period.start, `${reference.slice(0, 4)}-01-01`),
-    end: minDate(view.period.end, `${reference.slice(0, 4)}-12-31`)
+    start: maxDate(period.start, `${reference.slice(0, 4)}-01-01`),
+    end: minDate(period.end, `${reference.slice(0, 4)}-12-31`)
   };
-  const opts = { includeInternal: editable, lang: options.lang };
-  const [monthly, tertials, yearly] = await Promise.all([
+  // Who may see internal measures is known before the view is loaded, so all four run at once
+  // (getAgreementForActor still refuses a draft to outsiders).
+  const opts = {
+    includeInternal: await canEditAgreement(ctx, actor, agreementId),
+    lang: options.lang
+  };
+  const [{ view, editable }, monthly, tertials, yearly] = await Promise.all([
+    getAgreementForActor(ctx, actor, agreementId),
     agreementFollowUp(ctx, agreementId, { period: 'month', from: span.start, to: span.end }, opts),
     agreementFollowUp(
       ctx,
