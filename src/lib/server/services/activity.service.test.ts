@@ -77,6 +77,17 @@ describe.each(DATABASES)('logging activities on $kind', ({ kind }) => {
       expected: 9,
       status: 'behind'
     });
+    // The public sees November only once it is published (after the month): not "behind" meanwhile.
+    const pub = await agreementFollowUp(ctx, agreementId, {
+      period: 'month',
+      from: '2026-11-01',
+      to: '2026-11-30'
+    });
+    expect(pub.measures.find((m) => m.key === 'trafikkontroller')?.periods[0]).toMatchObject({
+      done: 0,
+      expected: 0,
+      status: 'on-track'
+    });
   });
 
   it('stores an activity once however often the same idempotency key is sent', async () => {

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { isoDate } from './validation';
 import {
+  addDays,
   defaultRiskOccasions,
+  minDate,
+  startOfMonth,
   isIsoDate,
   describeTarget,
   followUp,
@@ -136,7 +139,9 @@ export async function agreementFollowUp(
           ? followUp({
               target,
               tallies: byKey.get(m.measure_key) ?? [],
-              today,
+              today: options.includeInternal
+                ? today
+                : minDate(today, publicJudgingDay(m, stockholmDate(ctx.now()))),
               span: segSpan,
               period: q.period,
               riskOccasions
@@ -208,4 +213,19 @@ async function occasionsFor(
     out.push(...defaultRiskOccasions(y, overrides));
   }
   return out;
+}
+
+/**
+ * The public judges a measure only as far as its activities are published: a monthly-count
+ * measure as of the first of this month, a delayed one as of its delay ago. Otherwise the public
+ * would see police work as "behind" just because it is not published yet.
+ */
+function publicJudgingDay(
+  m: { publication_rule: string; publication_delay_days: number },
+  today: string
+): string {
+  if (m.publication_rule === 'monthly') return startOfMonth(today);
+  if (m.publication_rule === 'delayed')
+    return addDays(today, -Math.max(1, Number(m.publication_delay_days)));
+  return today;
 }
