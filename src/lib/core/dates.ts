@@ -173,3 +173,19 @@ export function isoWeek(date: IsoDate): number {
 export function isoWeekYear(date: IsoDate): number {
   return dateParts(addDays(date, 4 - weekday(date))).year;
 }
+
+/** The months' names in Swedish, January first. */
+export const SWEDISH_MONTHS = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december'
+] as const;

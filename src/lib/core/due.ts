@@ -1,5 +1,5 @@
 import { type RiskOccasion, riskWeekendOf } from './calendar';
-import { addDays, dateParts, daysBetween, type IsoDate } from './dates';
+import { addDays, dateParts, daysBetween, SWEDISH_MONTHS, type IsoDate } from './dates';
 import { followUp } from './follow-up';
 import type { FollowUpStatus, PeriodResult } from './follow-up-types';
 import type { PeriodKind } from './periods';
@@ -59,21 +59,6 @@ export type DueObligation = {
   line: string;
 };
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december'
-];
-
 /** The follow-up period a measure's "this period" is: the unit its target counts per, a month for rhythms, a year for occasions; null when never judged. */
 export function duePeriodKind(target: Target): PeriodKind | null {
   switch (target.kind) {
@@ -97,7 +82,7 @@ export function duePeriodKind(target: Target): PeriodKind | null {
 /** A Swedish calendar date: "30 november". */
 export function dayMonthSv(date: IsoDate): string {
   const { month, day } = dateParts(date);
-  return `${day} ${MONTHS[month - 1]}`;
+  return `${day} ${SWEDISH_MONTHS[month - 1]}`;
 }
 
 /** A Swedish span of days: "24–25 december", "31 december – 1 januari", "30 november". */
@@ -105,7 +90,8 @@ export function daySpanSv(start: IsoDate, end: IsoDate): string {
   if (start === end) return dayMonthSv(start);
   const a = dateParts(start);
   const b = dateParts(end);
-  if (a.month === b.month && a.year === b.year) return `${a.day}–${b.day} ${MONTHS[b.month - 1]}`;
+  if (a.month === b.month && a.year === b.year)
+    return `${a.day}–${b.day} ${SWEDISH_MONTHS[b.month - 1]}`;
   return `${dayMonthSv(start)} – ${dayMonthSv(end)}`;
 }
 

@@ -1,23 +1,11 @@
 import type { Dashboard } from '../services/dashboard.service';
 import type { MeasureHistory } from '../services/measure-history.service';
 import { fulfilmentBarsSvg, heatMapSvg, monthlyBarsSvg, type FulfilmentBar } from './charts';
+import { SWEDISH_MONTHS } from '../../core/dates';
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december'
-];
 /** 'YYYY-MM' as Swedish words: "mars 2024". */
-const monthWords = (ym: string) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+const monthWords = (ym: string) =>
+  `${SWEDISH_MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
 const spanWords = (months: readonly string[]) =>
   months.length ? `${monthWords(months[0]!)} till ${monthWords(months.at(-1)!)}` : 'inga månader';
 
