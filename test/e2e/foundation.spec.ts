@@ -64,3 +64,16 @@ test('every page that exists passes axe with WCAG 2.1 A/AA rules', async ({ page
     await expectAccessible(page);
   }
 });
+
+test('anyone can report an accessibility problem, without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Tillgänglighet' }).click();
+  await page
+    .getByLabel('Vad fungerade inte?')
+    .fill('Diagrammet på översikten går inte att förstora.');
+  await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+  await expect(page.getByRole('status')).toContainText('Tack! Din rapport har kommit fram.');
+  await context.close();
+});

@@ -294,8 +294,19 @@ export type ImportUploadTable = {
   expires_at: string;
 };
 
+/** A reported accessibility problem. */
+export type AccessibilityReportTable = {
+  id: string;
+  page: string;
+  description: string;
+  contact: string | null;
+  created_at: string;
+  handled_at: string | null;
+};
+
 /** The whole database as Kysely sees it. */
 export type Database = {
+  accessibility_reports: AccessibilityReportTable;
   organisations: OrganisationTable;
   users: UserTable;
   memberships: MembershipTable;

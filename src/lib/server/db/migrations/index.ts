@@ -5,6 +5,7 @@ import * as oidc from './0003-oidc';
 import * as activityPublication from './0004-activity-publication';
 import * as imports from './0005-imports';
 import * as due from './0006-due';
+import * as feedback from './0007-feedback';
 
 /** Every migration, by sortable name. Listed statically so the bundled server finds them. */
 export const migrations: Record<string, Migration> = {
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   '0003-oidc': oidc,
   '0004-activity-publication': activityPublication,
   '0005-imports': imports,
-  '0006-due': due
+  '0006-due': due,
+  '0007-feedback': feedback
 };
