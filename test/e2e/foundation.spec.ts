@@ -53,6 +53,7 @@ test('every page that exists passes axe with WCAG 2.1 A/AA rules', async ({ page
     '/kommuner/2417',
     '/kommuner/2417/riskhelger',
     '/logga-in',
+    '/tillganglighet',
     '/sidan-finns-inte'
   ]) {
     await page.goto(path);
