@@ -5,12 +5,12 @@ import type { Actor } from '../auth/policy';
 import type { Ctx } from '../context';
 import {
   deleteActivity,
-  listActivities,
   logActivity,
   publishAfter,
   restoreActivity,
   updateActivity
 } from './activity.service';
+import { listActivities } from './activity-list.service';
 import { updateAgreementHead } from './agreement-edit.service';
 import { getAgreementView } from './agreement-view.service';
 import { agreementFollowUp } from './follow-up.service';

@@ -4,8 +4,6 @@ import { makeUser } from '../../../../test/support/factories';
 import type { Actor } from '../auth/policy';
 import type { Ctx } from '../context';
 import {
-  addEffect,
-  addIndicatorValue,
   addFocusArea,
   addMeasure,
   addParty,
@@ -13,6 +11,7 @@ import {
   updateAgreementHead,
   updateFocusArea
 } from './agreement-edit.service';
+import { addEffect, addIndicatorValue } from './effect.service';
 import { getAgreementView } from './agreement-view.service';
 import { verifyAuditChain } from './audit.service';
 import { findNorsjoAgreementId } from './norsjo.service';

@@ -4,7 +4,7 @@ import { DATABASES, openTestContext } from '../../../../test/support/databases';
 import { makeUser } from '../../../../test/support/factories';
 import { SYSTEM, type Actor } from '../auth/policy';
 import type { Ctx } from '../context';
-import { listActivities } from './activity.service';
+import { listActivities } from './activity-list.service';
 import { updateAgreementHead } from './agreement-edit.service';
 import { commitImport, previewImport, validateImport } from './import.service';
 import { findNorsjoAgreementId } from './norsjo.service';

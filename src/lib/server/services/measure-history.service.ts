@@ -4,7 +4,7 @@ import type { Actor } from '../auth/policy';
 import type { Ctx } from '../context';
 import { organisationNames } from '../db/repositories/organisation.repository';
 import { listRevisions, loadRevisionContent } from '../db/repositories/plan.repository';
-import { listActivities } from './activity.service';
+import { listActivities } from './activity-list.service';
 import { getAgreementForActor } from './agreement-view.service';
 import { stockholmDate } from './clock';
 import { fourYears, referenceDay } from './dashboard.service';

@@ -2,7 +2,8 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
 import { apiFailure, jsonBody } from '$lib/server/http';
-import { listActivities, logActivity } from '$lib/server/services/activity.service';
+import { logActivity } from '$lib/server/services/activity.service';
+import { listActivities } from '$lib/server/services/activity-list.service';
 import { UnauthenticatedError } from '$lib/server/services/errors';
 
 /** Logs an activity with a token or a session: 201 with the stored activity (200 when the idempotency key was seen before). */

@@ -3,14 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { getAgreementForActor } from '$lib/server/services/agreement-view.service';
 import {
-  addEffect,
-  addIndicatorValue,
   addFocusArea,
   addParty,
   removeFocusArea,
   updateAgreementHead,
   updateFocusArea
 } from '$lib/server/services/agreement-edit.service';
+import { addEffect, addIndicatorValue } from '$lib/server/services/effect.service';
 import { NotFoundError } from '$lib/server/services/errors';
 import { formFailure, keptValues } from '$lib/server/http';
 
