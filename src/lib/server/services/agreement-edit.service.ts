@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './validation';
+import { isoDate, parseInput } from './validation';
 import { changerId, type Changer } from '../auth/policy';
 import type { Ctx } from '../context';
 import { newId } from '../context';
@@ -22,14 +22,10 @@ import { measureDraft, PREVENTION_TYPES } from './agreement.schema';
 import { assertCanEdit, measureRow } from './agreement.service';
 import { assertLatestRevision } from './plan.service';
 import { recordAudit } from './audit.service';
-import { fieldErrorsFromZod, NotFoundError, ValidationError } from './errors';
+import { NotFoundError, ValidationError } from './errors';
 
 const date = isoDate();
-const parse = <T extends z.ZodType>(schema: T, input: unknown): z.output<T> => {
-  const r = schema.safeParse(input);
-  if (!r.success) throw new ValidationError(fieldErrorsFromZod(r.error.issues));
-  return r.data;
-};
+const parse = parseInput;
 
 const headInput = z
   .object({

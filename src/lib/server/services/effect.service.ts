@@ -10,14 +10,10 @@ import {
 } from '../db/repositories/agreement-parts.repository';
 import { assertCanEdit } from './agreement.service';
 import { recordAudit } from './audit.service';
-import { fieldErrorsFromZod, ValidationError } from './errors';
-import { isoDate } from './validation';
+import { ValidationError } from './errors';
+import { isoDate, parseInput } from './validation';
 
-const parse = <T extends z.ZodType>(schema: T, input: unknown): z.output<T> => {
-  const r = schema.safeParse(input);
-  if (!r.success) throw new ValidationError(fieldErrorsFromZod(r.error.issues));
-  return r.data;
-};
+const parse = parseInput;
 
 const effectInput = z.object({
   title: z.string().trim().min(1, { message: 'Skriv effekten.' }).max(1000),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../core/index';
+import { fieldErrorsFromZod, ValidationError } from './errors';
 
 // Messages zod writes itself (a number where text was expected …) come in Swedish too.
 z.config(z.locales.sv());
@@ -8,3 +9,10 @@ z.config(z.locales.sv());
 export const isoDate = (
   message = 'Skriv ett datum som finns, som ÅÅÅÅ-MM-DD, till exempel 2019-01-01.'
 ) => z.string().refine((v) => isIsoDate(v), { message });
+
+/** Parses input with a schema, or throws a ValidationError naming each wrong field. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw new ValidationError(fieldErrorsFromZod(r.error.issues));
+  return r.data;
+}
