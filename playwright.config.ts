@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 3100;
+const port = Number(process.env.E2E_PORT ?? 3100);
+const build = process.env.LOFTEN_BUILD_DIR ?? 'build';
+const dbPath = `/tmp/loften-e2e-${port}.db`;
 
 // Browser tests drive Debian's Chromium (never a downloaded browser) against the built server,
 // on a fresh SQLite database in demo mode.
@@ -25,7 +27,7 @@ export default defineConfig({
     }
   },
   webServer: {
-    command: `rm -f /tmp/loften-e2e.db* && node build/index.js`,
+    command: `rm -f ${dbPath}* && node ${build}/index.js`,
     url: `http://localhost:${port}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -33,7 +35,7 @@ export default defineConfig({
       BODY_SIZE_LIMIT: '10M',
       PORT: String(port),
       ORIGIN: `http://localhost:${port}`,
-      SQLITE_PATH: '/tmp/loften-e2e.db',
+      SQLITE_PATH: dbPath,
       LOFTEN_DEMO: 'true'
     }
   }

@@ -5,7 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ out: 'build' }),
+    // LOFTEN_BUILD_DIR / LOFTEN_KIT_OUT let several builds (say, parallel browser-test runs) live side by side.
+    adapter: adapter({ out: process.env.LOFTEN_BUILD_DIR ?? 'build' }),
+    outDir: process.env.LOFTEN_KIT_OUT ?? '.svelte-kit',
     // Forms are protected against cross-site requests by SvelteKit's origin check (on by default).
     csp: {
       mode: 'hash',
