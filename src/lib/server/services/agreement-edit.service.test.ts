@@ -6,12 +6,12 @@ import type { Ctx } from '../context';
 import {
   addFocusArea,
   addMeasure,
-  addParty,
   removeFocusArea,
   updateAgreementHead,
   updateFocusArea
 } from './agreement-edit.service';
-import { addEffect, addIndicatorValue } from './effect.service';
+import { addEffect, addIndicatorValue, removeEffect, updateEffect } from './effect.service';
+import { addParty, removeParty, updateParty } from './party.service';
 import { getAgreementView } from './agreement-view.service';
 import { verifyAuditChain } from './audit.service';
 import { findNorsjoAgreementId } from './norsjo.service';
@@ -95,6 +95,64 @@ describe.each(DATABASES)('editing an agreement on $kind', ({ kind }) => {
     await expect(addParty(ctx, editor, id, { name: 'X', partyType: 'spaceship' })).rejects.toThrow(
       /partyType/
     );
+  });
+
+  it('changes and removes an effect, but never one with measured values', async () => {
+    const { id: effect } = await addEffect(ctx, editor, id, {
+      title: 'Färre anlagda bränder',
+      direction: 'decrease'
+    });
+    await updateEffect(ctx, editor, id, effect, {
+      title: 'Färre anlagda bränder i centrum',
+      direction: 'decrease',
+      indicatorName: 'Anlagda bränder',
+      indicatorUnit: 'antal per år',
+      indicatorSource: 'Räddningstjänsten'
+    });
+    let v = await getAgreementView(ctx, id);
+    const changed = v.effects.find((e) => e.id === effect)!;
+    expect(changed).toMatchObject({
+      title: 'Färre anlagda bränder i centrum',
+      indicators: [{ name: 'Anlagda bränder', unit: 'antal per år' }]
+    });
+    await addIndicatorValue(ctx, editor, id, {
+      indicatorId: changed.indicators[0].id,
+      date: '2020-12-31',
+      value: '4'
+    });
+    await expect(removeEffect(ctx, editor, id, effect)).rejects.toThrow(/1 mätvärden/);
+    await expect(
+      updateEffect(ctx, editor, id, effect, { title: 'X', direction: 'decrease' })
+    ).rejects.toThrow(/indicatorName/);
+
+    const { id: bare } = await addEffect(ctx, editor, id, {
+      title: 'Tas bort',
+      direction: 'increase'
+    });
+    await removeEffect(ctx, editor, id, bare);
+    v = await getAgreementView(ctx, id);
+    expect(v.effects.map((e) => e.id)).not.toContain(bare);
+    expect(v.effects.find((e) => e.id === effect)?.indicators[0].values).toEqual([
+      { date: '2020-12-31', value: 4 }
+    ]);
+  });
+
+  it('renames a party, and removes it only when no measure names it', async () => {
+    const { id: party } = await addParty(ctx, editor, id, { name: 'Skolan', partyType: 'school' });
+    await updateParty(ctx, editor, id, party, { name: 'Norsjö skola', partyType: 'school' });
+    let v = await getAgreementView(ctx, id);
+    expect(v.parties.find((p) => p.id === party)?.name).toBe('Norsjö skola');
+    await removeParty(ctx, editor, id, party);
+    v = await getAgreementView(ctx, id);
+    expect(v.parties.map((p) => p.id)).not.toContain(party);
+
+    const named = v
+      .revision!.groups.flatMap((g) => g.measures)
+      .flatMap((m) => m.parties)
+      .find((p) => p.id !== 'kommun-2417' && p.id !== 'lpo-skelleftea');
+    expect(named).toBeDefined();
+    await expect(removeParty(ctx, editor, id, named!.id)).rejects.toThrow(/står i \d+ åtgärd/);
+    await expect(removeParty(ctx, editor, id, 'kommun-2417')).rejects.toThrow(/finns inte/);
   });
 
   it('adds a measure under a new heading with its target parsed, and refuses one without a reason', async () => {

@@ -10,13 +10,11 @@ import {
   groupsOf,
   insertFocusArea,
   insertGroup,
-  insertPartyForAgreement,
   measureKeyTaken,
   nextMeasurePosition,
   nextPosition,
   updateFocusAreaRow
 } from '../db/repositories/agreement-parts.repository';
-import { agreementMunicipalityIds } from '../db/repositories/agreement.repository';
 import { insertRevision, listRevisions } from '../db/repositories/plan.repository';
 import { measureDraft, PREVENTION_TYPES } from './agreement.schema';
 import { assertCanEdit, measureRow } from './agreement.service';
@@ -179,68 +177,6 @@ export async function removeFocusArea(
       before: { title: before.title }
     });
   });
-}
-
-const partyInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: 'Skriv partens namn, till exempel "Hälsocentralen".' })
-    .max(200),
-  partyType: z.enum(
-    [
-      'school',
-      'association',
-      'health-centre',
-      'youth-centre',
-      'housing',
-      'council',
-      'organisation',
-      'company',
-      'group'
-    ],
-    { message: 'Välj vilken sorts part det är.' }
-  )
-});
-
-/** Adds a collaborating party (school, association, health centre …), owned by the agreement's first municipality. */
-export async function addParty(
-  ctx: Ctx,
-  actor: Changer,
-  agreementId: string,
-  input: unknown
-): Promise<{ id: string }> {
-  await assertCanEdit(ctx, actor, agreementId);
-  const v = parse(partyInput, input);
-  const [owner] = await agreementMunicipalityIds(ctx.db, agreementId);
-  const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertPartyForAgreement(
-      trx,
-      {
-        id,
-        kind: 'party',
-        name: v.name,
-        code: null,
-        level: null,
-        parent_id: null,
-        county_code: null,
-        party_type: v.partyType,
-        owner_id: owner ?? null,
-        created_at: ctx.now().toISOString()
-      },
-      agreementId
-    );
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
-      organisationId: owner ?? null,
-      action: 'party.create',
-      entity: 'organisation',
-      entityId: id,
-      after: v
-    });
-  });
-  return { id };
 }
 
 const slug = (s: string) =>

@@ -3,14 +3,19 @@ import { changerId, type Changer } from '../auth/policy';
 import type { Ctx } from '../context';
 import { newId } from '../context';
 import {
+  deleteEffect,
+  findEffect,
   findIndicator,
   insertEffect,
+  insertIndicators,
   nextPosition,
+  updateEffectRow,
+  updateIndicatorRow,
   upsertIndicatorValue
 } from '../db/repositories/agreement-parts.repository';
 import { assertCanEdit } from './agreement.service';
 import { recordAudit } from './audit.service';
-import { ValidationError } from './errors';
+import { NotFoundError, ValidationError } from './errors';
 import { isoDate, parseInput } from './validation';
 
 const parse = parseInput;
@@ -106,6 +111,82 @@ export async function addIndicatorValue(
       entity: 'indicator',
       entityId: indicator.id,
       after: { date: v.date, value: v.value }
+    });
+  });
+}
+
+async function existingEffect(ctx: Ctx, agreementId: string, effectId: string) {
+  const effect = await findEffect(ctx.db, agreementId, effectId);
+  if (!effect) throw new NotFoundError('Effekten finns inte i överenskommelsen.');
+  return effect;
+}
+
+/** Changes an effect and its (first) indicator; adds the indicator when it had none. */
+export async function updateEffect(
+  ctx: Ctx,
+  actor: Changer,
+  agreementId: string,
+  effectId: string,
+  input: unknown
+): Promise<void> {
+  await assertCanEdit(ctx, actor, agreementId);
+  const v = parse(effectInput, input);
+  const before = await existingEffect(ctx, agreementId, effectId);
+  if (!v.indicatorName && before.firstIndicatorId)
+    throw new ValidationError([
+      {
+        field: 'indicatorName',
+        message: 'Indikatorn kan inte tas bort här, bara ändras: skriv dess namn.'
+      }
+    ]);
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateEffectRow(trx, effectId, { title: v.title, direction: v.direction });
+    const indicator = {
+      name: v.indicatorName,
+      unit: v.indicatorUnit,
+      direction: v.direction,
+      source: v.indicatorSource
+    };
+    if (before.firstIndicatorId) await updateIndicatorRow(trx, before.firstIndicatorId, indicator);
+    else if (v.indicatorName)
+      await insertIndicators(trx, [{ id: newId(), effect_id: effectId, ...indicator }]);
+    await recordAudit(trx, ctx.now(), {
+      actorId: changerId(actor),
+      organisationId: null,
+      action: 'effect.update',
+      entity: 'effect',
+      entityId: effectId,
+      before: { title: before.title, direction: before.direction },
+      after: v
+    });
+  });
+}
+
+/** Removes an effect. Refused once its indicator has measured values: they are the follow-up. */
+export async function removeEffect(
+  ctx: Ctx,
+  actor: Changer,
+  agreementId: string,
+  effectId: string
+): Promise<void> {
+  await assertCanEdit(ctx, actor, agreementId);
+  const before = await existingEffect(ctx, agreementId, effectId);
+  if (Number(before.values) > 0)
+    throw new ValidationError([
+      {
+        field: 'id',
+        message: `Effekten har ${before.values} mätvärden och kan inte tas bort. Ändra texten i stället.`
+      }
+    ]);
+  await ctx.db.transaction().execute(async (trx) => {
+    await deleteEffect(trx, effectId);
+    await recordAudit(trx, ctx.now(), {
+      actorId: changerId(actor),
+      organisationId: null,
+      action: 'effect.remove',
+      entity: 'effect',
+      entityId: effectId,
+      before: { title: before.title, direction: before.direction }
     });
   });
 }

@@ -137,3 +137,76 @@ export const indicatorValuesOf = (db: Executor, agreementId: string) =>
     .where('e.agreement_id', '=', agreementId)
     .orderBy('v.measured_on')
     .execute();
+
+/** One effect of an agreement, with how many values its indicators have recorded. */
+export const findEffect = (db: Executor, agreementId: string, id: string) =>
+  db
+    .selectFrom('effects as e')
+    .leftJoin('indicators as i', 'i.effect_id', 'e.id')
+    .leftJoin('indicator_values as v', 'v.indicator_id', 'i.id')
+    .select(['e.id', 'e.title', 'e.direction'])
+    .select((eb) => [
+      eb.fn.min<string>('i.id').as('firstIndicatorId'),
+      eb.fn.count<number>('v.indicator_id').as('values')
+    ])
+    .where('e.agreement_id', '=', agreementId)
+    .where('e.id', '=', id)
+    .groupBy(['e.id', 'e.title', 'e.direction'])
+    .executeTakeFirst();
+
+/** Changes an effect. */
+export const updateEffectRow = (db: Executor, id: string, patch: Partial<EffectTable>) =>
+  db.updateTable('effects').set(patch).where('id', '=', id).execute();
+
+/** Changes an indicator. */
+export const updateIndicatorRow = (db: Executor, id: string, patch: Partial<IndicatorTable>) =>
+  db.updateTable('indicators').set(patch).where('id', '=', id).execute();
+
+/** Removes an effect and its indicators (the caller makes sure no values are lost). */
+export async function deleteEffect(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('indicators').where('effect_id', '=', id).execute();
+  await db.deleteFrom('effects').where('id', '=', id).execute();
+}
+
+/** A collaborating party of an agreement (never the municipality or the police). */
+export const findAgreementParty = (db: Executor, agreementId: string, partyId: string) =>
+  db
+    .selectFrom('agreement_parties as ap')
+    .innerJoin('organisations as o', 'o.id', 'ap.party_id')
+    .select(['o.id', 'o.name', 'o.party_type', 'o.owner_id'])
+    .where('ap.agreement_id', '=', agreementId)
+    .where('ap.party_id', '=', partyId)
+    .where('o.kind', '=', 'party')
+    .executeTakeFirst();
+
+/** How many measures, in any revision, name a party as collaborator or as responsible. */
+export async function partyUseCount(db: Executor, partyId: string): Promise<number> {
+  const [collaborating, responsible] = await Promise.all([
+    db
+      .selectFrom('measure_parties')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('party_id', '=', partyId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('measures')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('responsible_party_id', '=', partyId)
+      .executeTakeFirstOrThrow()
+  ]);
+  return Number(collaborating.n) + Number(responsible.n);
+}
+
+/** Renames a party or changes its type. */
+export const updatePartyRow = (
+  db: Executor,
+  id: string,
+  patch: Pick<OrganisationTable, 'name' | 'party_type'>
+) => db.updateTable('organisations').set(patch).where('id', '=', id).execute();
+
+/** Takes a party off an agreement (the organisation stays, with its history and any accounts). */
+export const removePartyFromAgreement = (db: Executor, agreementId: string, partyId: string) =>
+  db
+    .deleteFrom('agreement_parties')
+    .where('agreement_id', '=', agreementId)
+    .where('party_id', '=', partyId)
+    .execute();

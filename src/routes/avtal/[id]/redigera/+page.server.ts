@@ -4,12 +4,17 @@ import { getApp } from '$lib/server/app';
 import { getAgreementForActor } from '$lib/server/services/agreement-view.service';
 import {
   addFocusArea,
-  addParty,
   removeFocusArea,
   updateAgreementHead,
   updateFocusArea
 } from '$lib/server/services/agreement-edit.service';
-import { addEffect, addIndicatorValue } from '$lib/server/services/effect.service';
+import {
+  addEffect,
+  addIndicatorValue,
+  removeEffect,
+  updateEffect
+} from '$lib/server/services/effect.service';
+import { addParty, removeParty, updateParty } from '$lib/server/services/party.service';
 import { NotFoundError } from '$lib/server/services/errors';
 import { formFailure, keptValues } from '$lib/server/http';
 
@@ -33,6 +38,17 @@ const focusFrom = (form: FormData) => ({
   description: str(form, 'description'),
   preventionTypes: form.getAll('preventionTypes').map(String),
   specialAttention: str(form, 'specialAttention')
+});
+const effectFrom = (form: FormData) => ({
+  title: str(form, 'title'),
+  direction: str(form, 'direction'),
+  indicatorName: str(form, 'indicatorName'),
+  indicatorUnit: str(form, 'indicatorUnit'),
+  indicatorSource: str(form, 'indicatorSource')
+});
+const partyFrom = (form: FormData) => ({
+  name: str(form, 'name'),
+  partyType: str(form, 'partyType')
 });
 
 /** Runs one edit and answers with which form it was, so the page can show the message in the right place. */
@@ -87,13 +103,21 @@ export const actions: Actions = {
     const { ctx } = await getApp();
     const form = await request.formData();
     return attempt('addEffect', form, () =>
-      addEffect(ctx, locals.actor, params.id, {
-        title: str(form, 'title'),
-        direction: str(form, 'direction'),
-        indicatorName: str(form, 'indicatorName'),
-        indicatorUnit: str(form, 'indicatorUnit'),
-        indicatorSource: str(form, 'indicatorSource')
-      })
+      addEffect(ctx, locals.actor, params.id, effectFrom(form))
+    );
+  },
+  updateEffect: async ({ params, request, locals }) => {
+    const { ctx } = await getApp();
+    const form = await request.formData();
+    return attempt(`effect-${str(form, 'id')}`, form, () =>
+      updateEffect(ctx, locals.actor, params.id, str(form, 'id'), effectFrom(form))
+    );
+  },
+  removeEffect: async ({ params, request, locals }) => {
+    const { ctx } = await getApp();
+    const form = await request.formData();
+    return attempt(`effect-${str(form, 'id')}`, form, () =>
+      removeEffect(ctx, locals.actor, params.id, str(form, 'id'))
     );
   },
   addValue: async ({ params, request, locals }) => {
@@ -110,11 +134,20 @@ export const actions: Actions = {
   addParty: async ({ params, request, locals }) => {
     const { ctx } = await getApp();
     const form = await request.formData();
-    return attempt('addParty', form, () =>
-      addParty(ctx, locals.actor, params.id, {
-        name: str(form, 'name'),
-        partyType: str(form, 'partyType')
-      })
+    return attempt('addParty', form, () => addParty(ctx, locals.actor, params.id, partyFrom(form)));
+  },
+  updateParty: async ({ params, request, locals }) => {
+    const { ctx } = await getApp();
+    const form = await request.formData();
+    return attempt(`party-${str(form, 'id')}`, form, () =>
+      updateParty(ctx, locals.actor, params.id, str(form, 'id'), partyFrom(form))
+    );
+  },
+  removeParty: async ({ params, request, locals }) => {
+    const { ctx } = await getApp();
+    const form = await request.formData();
+    return attempt(`party-${str(form, 'id')}`, form, () =>
+      removeParty(ctx, locals.actor, params.id, str(form, 'id'))
     );
   }
 };
