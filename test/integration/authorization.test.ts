@@ -14,6 +14,8 @@ import {
 import { addUser, setRole } from '../../src/lib/server/services/user.service';
 import { ForbiddenError } from '../../src/lib/server/services/errors';
 import { updateAgreementHead } from '../../src/lib/server/services/agreement-edit.service';
+import { addEffect, updateEffect } from '../../src/lib/server/services/effect.service';
+import { addParty, updateParty } from '../../src/lib/server/services/party.service';
 import { SYSTEM } from '../../src/lib/server/auth/policy';
 
 /**
@@ -76,6 +78,25 @@ const CASES: Case[] = [
         if (m) return removeMeasure(ctx, actor, m.id, { reason: 'Test' });
       }
       throw new Error('no measure left to remove');
+    }
+  },
+  {
+    route: 'POST /avtal/[id]/redigera?/updateEffect',
+    least: 'editor',
+    run: async (ctx, actor, id, n) => {
+      const { id: effect } = await addEffect(ctx, SYSTEM, id, {
+        title: 'E',
+        direction: 'increase'
+      });
+      return updateEffect(ctx, actor, id, effect, { title: `E${n}`, direction: 'decrease' });
+    }
+  },
+  {
+    route: 'POST /avtal/[id]/redigera?/updateParty',
+    least: 'editor',
+    run: async (ctx, actor, id, n) => {
+      const { id: party } = await addParty(ctx, SYSTEM, id, { name: 'P', partyType: 'school' });
+      return updateParty(ctx, actor, id, party, { name: `P${n}`, partyType: 'school' });
     }
   },
   {
