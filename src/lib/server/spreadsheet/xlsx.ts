@@ -2,6 +2,10 @@ import { PassThrough, Readable } from 'node:stream';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { SpreadsheetError, type Cell, type GridRow } from './grid';
+import { unpacksWithin } from '../zip-guard';
+
+/** An XLSX of 10 000 rows unpacks to a few megabytes; far more is a zip bomb or not ours to read. */
+const MAX_UNPACKED = 200 * 1024 * 1024;
 
 /** A calendar date of a date cell. Excel stores wall-clock values, which ExcelJS reads as UTC. */
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -21,6 +25,10 @@ function plain(v: ExcelJS.CellValue): Cell {
 
 /** Reads the first worksheet of an XLSX file into numbered rows. */
 export async function readXlsx(bytes: Uint8Array): Promise<GridRow[]> {
+  if (!unpacksWithin(bytes, MAX_UNPACKED))
+    throw new SpreadsheetError(
+      'Filen är för stor uppackad eller inte en riktig XLSX-fil. Dela upp den, eller spara den som CSV.'
+    );
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(
