@@ -5,6 +5,8 @@ import { makeUser } from '../../../../test/support/factories';
 import { SYSTEM, type Actor } from '../auth/policy';
 import type { Ctx } from '../context';
 import { listActivities } from './activity-list.service';
+import { logActivity } from './activity.service';
+import { getAgreementView } from './agreement-view.service';
 import { updateAgreementHead } from './agreement-edit.service';
 import { commitImport, previewImport, validateImport } from './import.service';
 import { findNorsjoAgreementId } from './norsjo.service';
@@ -259,6 +261,33 @@ describe.each(DATABASES)('importing activities from spreadsheets on $kind', ({ k
     await expect(
       previewImport(ctx, reporter, agreementId, { name: 'tom.csv', bytes: new Uint8Array() })
     ).rejects.toThrow(/file: Välj en CSV- eller XLSX-fil/);
+  });
+
+  it('points out rows on a measure and day already logged by hand, without refusing them', async () => {
+    const view = await getAgreementView(ctx, agreementId, { year: 2026, includeInternal: true });
+    const walk = view
+      .revision!.groups.flatMap((g) => g.measures)
+      .find((m) => m.key === 'trygghetsvandring')!;
+    await logActivity(ctx, reporter, { measureId: walk.id, date: '2026-10-14', count: 1 });
+    const csv = 'Åtgärd;Datum\ntrygghetsvandring;2026-10-14\ntrygghetsvandring;2026-10-15\n';
+    const preview = await previewImport(ctx, reporter, agreementId, {
+      name: 'vandringar.csv',
+      bytes: new TextEncoder().encode(csv)
+    });
+    const checked = await validateImport(ctx, reporter, preview.uploadId, preview.mapping);
+    expect(checked).toMatchObject({ good: 2, badRows: 0, alreadyStored: 0, sameDayAsLogged: 1 });
+    await commitImport(ctx, reporter, preview.uploadId, preview.mapping, {
+      includeGoodRowsOnly: false
+    });
+    // Once imported, the file's own rows are not "logged another way".
+    const again = await previewImport(ctx, reporter, agreementId, {
+      name: 'vandringar.csv',
+      bytes: new TextEncoder().encode(csv)
+    });
+    expect(await validateImport(ctx, reporter, again.uploadId, again.mapping)).toMatchObject({
+      alreadyStored: 2,
+      sameDayAsLogged: 1
+    });
   });
 
   it('forgets uploads after a day', async () => {

@@ -2,6 +2,7 @@ import { can, changerId, type Changer } from '../auth/policy';
 import { newId, type Ctx } from '../context';
 import {
   countStoredIdempotencyKeys,
+  daysLoggedOtherwise,
   insertActivitiesSkippingExisting
 } from '../db/repositories/activity.repository';
 import { agreementOrganisationIds, findAgreement } from '../db/repositories/agreement.repository';
@@ -192,9 +193,31 @@ export async function validateImport(ctx: Ctx, actor: Changer, uploadId: string,
       ctx.db,
       r.good.map((g) => g.idempotencyKey)
     ),
+    /** Good rows on a measure and day that already hold an activity logged another way (by hand, say). */
+    sameDayAsLogged: await sameDayAsLogged(ctx, r.agreement.id, r.good),
     badRows: r.badRows,
     bad: r.problems
   };
+}
+
+/**
+ * How many rows fall on a measure and day where an activity was already logged some other way:
+ * not refused (two patrols on one day are real), but worth a look before importing.
+ */
+async function sameDayAsLogged(
+  ctx: Ctx,
+  agreementId: string,
+  good: { measureKey: string; date: string; idempotencyKey: string }[]
+): Promise<number> {
+  if (!good.length) return 0;
+  const dates = good.map((g) => g.date).sort();
+  const logged = await daysLoggedOtherwise(
+    ctx.db,
+    agreementId,
+    { from: dates[0], to: dates[dates.length - 1] },
+    good.map((g) => g.idempotencyKey)
+  );
+  return good.filter((g) => logged.has(`${g.measureKey}|${g.date}`)).length;
 }
 
 /**

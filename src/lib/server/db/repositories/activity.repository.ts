@@ -200,6 +200,32 @@ export function activityRowsAfter(
   return q.orderBy('occurred_on').orderBy('id').limit(limit).execute();
 }
 
+/**
+ * The measure-and-day pairs (as "key|YYYY-MM-DD") in a date range that already hold an activity
+ * not stored under one of the given idempotency keys: activities logged some other way.
+ */
+export async function daysLoggedOtherwise(
+  db: Executor,
+  agreementId: string,
+  range: { from: string; to: string },
+  keys: string[]
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('activities')
+    .select(['measure_key', 'occurred_on', 'idempotency_key'])
+    .where('agreement_id', '=', agreementId)
+    .where('deleted_at', 'is', null)
+    .where('occurred_on', '>=', range.from)
+    .where('occurred_on', '<=', range.to)
+    .execute();
+  const ours = new Set(keys);
+  return new Set(
+    rows
+      .filter((r) => !r.idempotency_key || !ours.has(r.idempotency_key))
+      .map((r) => `${r.measure_key}|${r.occurred_on}`)
+  );
+}
+
 /** How many of these idempotency keys are already stored (counted in SQL, 500 keys at a time). */
 export async function countStoredIdempotencyKeys(db: Executor, keys: string[]): Promise<number> {
   let n = 0;
