@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, parseInput } from './validation';
-import { changerId, type Changer } from '../auth/policy';
+import type { Changer } from '../auth/policy';
 import type { Ctx } from '../context';
 import { newId } from '../context';
 import { findAgreement, updateAgreementRow } from '../db/repositories/agreement.repository';
@@ -19,7 +19,7 @@ import { insertRevision, listRevisions } from '../db/repositories/plan.repositor
 import { measureDraft, PREVENTION_TYPES } from './agreement.schema';
 import { assertCanEdit, measureRow } from './agreement.service';
 import { assertLatestRevision } from './plan.service';
-import { recordAudit } from './audit.service';
+import { auditedChange } from './audit.service';
 import { NotFoundError, ValidationError } from './errors';
 
 const date = isoDate();
@@ -53,21 +53,10 @@ export async function updateAgreementHead(
   await assertCanEdit(ctx, actor, agreementId);
   const v = parse(headInput, input);
   const before = await findAgreement(ctx.db, agreementId);
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateAgreementRow(trx, agreementId, {
-      title: v.title,
-      status: v.status,
-      period_start: v.periodStart,
-      period_end: v.periodEnd,
-      period_text: v.periodText,
-      situation_summary: v.situationSummary,
-      communication: v.communication,
-      signed_on: v.signedOn,
-      updated_at: ctx.now().toISOString()
-    });
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
-      organisationId: null,
+  await auditedChange(
+    ctx,
+    actor,
+    {
       action: 'agreement.update',
       entity: 'agreement',
       entityId: agreementId,
@@ -77,8 +66,21 @@ export async function updateAgreementHead(
         period: [before.period_start, before.period_end]
       },
       after: { title: v.title, status: v.status, period: [v.periodStart, v.periodEnd] }
-    });
-  });
+    },
+    async (trx) => {
+      await updateAgreementRow(trx, agreementId, {
+        title: v.title,
+        status: v.status,
+        period_start: v.periodStart,
+        period_end: v.periodEnd,
+        period_text: v.periodText,
+        situation_summary: v.situationSummary,
+        communication: v.communication,
+        signed_on: v.signedOn,
+        updated_at: ctx.now().toISOString()
+      });
+    }
+  );
 }
 
 const focusInput = z.object({
@@ -103,25 +105,27 @@ export async function addFocusArea(
   await assertCanEdit(ctx, actor, agreementId);
   const v = parse(focusInput, input);
   const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertFocusArea(trx, {
-      id,
-      agreement_id: agreementId,
-      position: await nextPosition(trx, 'focus_areas', agreementId),
-      title: v.title,
-      description: v.description,
-      prevention_types: JSON.stringify(v.preventionTypes),
-      special_attention: v.specialAttention
-    });
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
-      organisationId: null,
+  await auditedChange(
+    ctx,
+    actor,
+    {
       action: 'focus-area.create',
       entity: 'focus_area',
       entityId: id,
       after: v
-    });
-  });
+    },
+    async (trx) => {
+      await insertFocusArea(trx, {
+        id,
+        agreement_id: agreementId,
+        position: await nextPosition(trx, 'focus_areas', agreementId),
+        title: v.title,
+        description: v.description,
+        prevention_types: JSON.stringify(v.preventionTypes),
+        special_attention: v.specialAttention
+      });
+    }
+  );
   return { id };
 }
 
@@ -137,23 +141,25 @@ export async function updateFocusArea(
   const v = parse(focusInput, input);
   const before = await findFocusArea(ctx.db, agreementId, focusAreaId);
   if (!before) throw new NotFoundError('Fokusområdet finns inte.');
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateFocusAreaRow(trx, focusAreaId, {
-      title: v.title,
-      description: v.description,
-      prevention_types: JSON.stringify(v.preventionTypes),
-      special_attention: v.specialAttention
-    });
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
-      organisationId: null,
+  await auditedChange(
+    ctx,
+    actor,
+    {
       action: 'focus-area.update',
       entity: 'focus_area',
       entityId: focusAreaId,
       before: { title: before.title, description: before.description },
       after: v
-    });
-  });
+    },
+    async (trx) => {
+      await updateFocusAreaRow(trx, focusAreaId, {
+        title: v.title,
+        description: v.description,
+        prevention_types: JSON.stringify(v.preventionTypes),
+        special_attention: v.specialAttention
+      });
+    }
+  );
 }
 
 /** Removes a focus area; measures stay, without the link. */
@@ -166,17 +172,19 @@ export async function removeFocusArea(
   await assertCanEdit(ctx, actor, agreementId);
   const before = await findFocusArea(ctx.db, agreementId, focusAreaId);
   if (!before) throw new NotFoundError('Fokusområdet finns inte.');
-  await ctx.db.transaction().execute(async (trx) => {
-    await deleteFocusArea(trx, focusAreaId);
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
-      organisationId: null,
+  await auditedChange(
+    ctx,
+    actor,
+    {
       action: 'focus-area.remove',
       entity: 'focus_area',
       entityId: focusAreaId,
       before: { title: before.title }
-    });
-  });
+    },
+    async (trx) => {
+      await deleteFocusArea(trx, focusAreaId);
+    }
+  );
 }
 
 const slug = (s: string) =>
@@ -223,45 +231,47 @@ export async function addMeasure(
   for (let i = 2; await measureKeyTaken(ctx.db, agreementId, key); i++)
     key = `${slug(v.title)}-${i}`;
   const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
-    let groupId = v.groupId;
-    if (v.newGroupTitle) {
-      groupId = newId();
-      await insertGroup(trx, {
-        id: groupId,
-        revision_id: revision.id,
-        position: groups.length,
-        title: v.newGroupTitle
-      });
-    }
-    await insertRevision(trx, {
-      revision: null,
-      groups: [],
-      measures: [
-        measureRow(
-          { ...v, key },
-          {
-            id,
-            revisionId: revision.id,
-            groupId,
-            position: await nextMeasurePosition(trx, revision.id)
-          }
-        )
-      ],
-      measureParties: [...new Set(v.partyIds)].map((p) => ({ measure_id: id, party_id: p })),
-      measureFocusAreas: [...new Set(v.focusAreaKeys)].map((f) => ({
-        measure_id: id,
-        focus_area_id: f
-      }))
-    });
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
-      organisationId: null,
+  await auditedChange(
+    ctx,
+    actor,
+    {
       action: 'measure.create',
       entity: 'measure',
       entityId: id,
       after: { title: v.title, targetText: v.targetText, year: v.year, reason: v.changeReason }
-    });
-  });
+    },
+    async (trx) => {
+      let groupId = v.groupId;
+      if (v.newGroupTitle) {
+        groupId = newId();
+        await insertGroup(trx, {
+          id: groupId,
+          revision_id: revision.id,
+          position: groups.length,
+          title: v.newGroupTitle
+        });
+      }
+      await insertRevision(trx, {
+        revision: null,
+        groups: [],
+        measures: [
+          measureRow(
+            { ...v, key },
+            {
+              id,
+              revisionId: revision.id,
+              groupId,
+              position: await nextMeasurePosition(trx, revision.id)
+            }
+          )
+        ],
+        measureParties: [...new Set(v.partyIds)].map((p) => ({ measure_id: id, party_id: p })),
+        measureFocusAreas: [...new Set(v.focusAreaKeys)].map((f) => ({
+          measure_id: id,
+          focus_area_id: f
+        }))
+      });
+    }
+  );
   return { id };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Ctx, Executor } from '../context';
 import type { AuditLogTable } from '../db/schema';
+import { changerId, type Changer } from '../auth/policy';
 
 /** One change to record: who, for which organisation, what, before and after. */
 export type AuditEntry = {
@@ -32,6 +33,27 @@ const hashOf = (row: Omit<AuditLogTable, 'hash'>): string =>
       ])
     )
     .digest('hex');
+
+/**
+ * Runs a change and records it in the audit trail, in one transaction: both happen or neither.
+ * The entry's actor is the one making the change; its organisation defaults to none.
+ */
+export async function auditedChange<T>(
+  ctx: Ctx,
+  actor: Changer,
+  entry: Omit<AuditEntry, 'actorId' | 'organisationId'> & { organisationId?: string | null },
+  change: (trx: Executor) => Promise<T>
+): Promise<T> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const result = await change(trx);
+    await recordAudit(trx, ctx.now(), {
+      ...entry,
+      actorId: changerId(actor),
+      organisationId: entry.organisationId ?? null
+    });
+    return result;
+  });
+}
 
 /**
  * Appends an entry to the audit chain. Call inside the transaction that makes the change; the

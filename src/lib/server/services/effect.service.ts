@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changerId, type Changer } from '../auth/policy';
+import type { Changer } from '../auth/policy';
 import type { Ctx } from '../context';
 import { newId } from '../context';
 import {
@@ -14,7 +14,7 @@ import {
   upsertIndicatorValue
 } from '../db/repositories/agreement-parts.repository';
 import { assertCanEdit } from './agreement.service';
-import { recordAudit } from './audit.service';
+import { auditedChange } from './audit.service';
 import { NotFoundError, ValidationError } from './errors';
 import { isoDate, parseInput } from './validation';
 
@@ -38,38 +38,40 @@ export async function addEffect(
   await assertCanEdit(ctx, actor, agreementId);
   const v = parse(effectInput, input);
   const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertEffect(
-      trx,
-      {
-        id,
-        agreement_id: agreementId,
-        position: await nextPosition(trx, 'effects', agreementId),
-        title: v.title,
-        direction: v.direction
-      },
-      v.indicatorName
-        ? [
-            {
-              id: newId(),
-              effect_id: id,
-              name: v.indicatorName,
-              unit: v.indicatorUnit,
-              direction: v.direction,
-              source: v.indicatorSource
-            }
-          ]
-        : []
-    );
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
-      organisationId: null,
+  await auditedChange(
+    ctx,
+    actor,
+    {
       action: 'effect.create',
       entity: 'effect',
       entityId: id,
       after: v
-    });
-  });
+    },
+    async (trx) => {
+      await insertEffect(
+        trx,
+        {
+          id,
+          agreement_id: agreementId,
+          position: await nextPosition(trx, 'effects', agreementId),
+          title: v.title,
+          direction: v.direction
+        },
+        v.indicatorName
+          ? [
+              {
+                id: newId(),
+                effect_id: id,
+                name: v.indicatorName,
+                unit: v.indicatorUnit,
+                direction: v.direction,
+                source: v.indicatorSource
+              }
+            ]
+          : []
+      );
+    }
+  );
   return { id };
 }
 
@@ -98,21 +100,23 @@ export async function addIndicatorValue(
     throw new ValidationError([
       { field: 'indicatorId', message: 'Indikatorn finns inte i överenskommelsen.' }
     ]);
-  await ctx.db.transaction().execute(async (trx) => {
-    await upsertIndicatorValue(trx, {
-      indicator_id: indicator.id,
-      measured_on: v.date,
-      value: v.value
-    });
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
-      organisationId: null,
+  await auditedChange(
+    ctx,
+    actor,
+    {
       action: 'indicator.value',
       entity: 'indicator',
       entityId: indicator.id,
       after: { date: v.date, value: v.value }
-    });
-  });
+    },
+    async (trx) => {
+      await upsertIndicatorValue(trx, {
+        indicator_id: indicator.id,
+        measured_on: v.date,
+        value: v.value
+      });
+    }
+  );
 }
 
 async function existingEffect(ctx: Ctx, agreementId: string, effectId: string) {
@@ -139,27 +143,30 @@ export async function updateEffect(
         message: 'Indikatorn kan inte tas bort här, bara ändras: skriv dess namn.'
       }
     ]);
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateEffectRow(trx, effectId, { title: v.title, direction: v.direction });
-    const indicator = {
-      name: v.indicatorName,
-      unit: v.indicatorUnit,
-      direction: v.direction,
-      source: v.indicatorSource
-    };
-    if (before.firstIndicatorId) await updateIndicatorRow(trx, before.firstIndicatorId, indicator);
-    else if (v.indicatorName)
-      await insertIndicators(trx, [{ id: newId(), effect_id: effectId, ...indicator }]);
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
-      organisationId: null,
+  await auditedChange(
+    ctx,
+    actor,
+    {
       action: 'effect.update',
       entity: 'effect',
       entityId: effectId,
       before: { title: before.title, direction: before.direction },
       after: v
-    });
-  });
+    },
+    async (trx) => {
+      await updateEffectRow(trx, effectId, { title: v.title, direction: v.direction });
+      const indicator = {
+        name: v.indicatorName,
+        unit: v.indicatorUnit,
+        direction: v.direction,
+        source: v.indicatorSource
+      };
+      if (before.firstIndicatorId)
+        await updateIndicatorRow(trx, before.firstIndicatorId, indicator);
+      else if (v.indicatorName)
+        await insertIndicators(trx, [{ id: newId(), effect_id: effectId, ...indicator }]);
+    }
+  );
 }
 
 /** Removes an effect. Refused once its indicator has measured values: they are the follow-up. */
@@ -178,15 +185,17 @@ export async function removeEffect(
         message: `Effekten har ${before.values} mätvärden och kan inte tas bort. Ändra texten i stället.`
       }
     ]);
-  await ctx.db.transaction().execute(async (trx) => {
-    await deleteEffect(trx, effectId);
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
-      organisationId: null,
+  await auditedChange(
+    ctx,
+    actor,
+    {
       action: 'effect.remove',
       entity: 'effect',
       entityId: effectId,
       before: { title: before.title, direction: before.direction }
-    });
-  });
+    },
+    async (trx) => {
+      await deleteEffect(trx, effectId);
+    }
+  );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changerId, type Changer } from '../auth/policy';
+import type { Changer } from '../auth/policy';
 import type { Ctx } from '../context';
 import { newId } from '../context';
 import {
@@ -11,7 +11,7 @@ import {
 } from '../db/repositories/agreement-parts.repository';
 import { agreementMunicipalityIds } from '../db/repositories/agreement.repository';
 import { assertCanEdit } from './agreement.service';
-import { recordAudit } from './audit.service';
+import { auditedChange } from './audit.service';
 import { NotFoundError, ValidationError } from './errors';
 import { parseInput } from './validation';
 
@@ -53,32 +53,35 @@ export async function addParty(
   const v = parse(partyInput, input);
   const [owner] = await agreementMunicipalityIds(ctx.db, agreementId);
   const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertPartyForAgreement(
-      trx,
-      {
-        id,
-        kind: 'party',
-        name: v.name,
-        code: null,
-        level: null,
-        parent_id: null,
-        county_code: null,
-        party_type: v.partyType,
-        owner_id: owner ?? null,
-        created_at: ctx.now().toISOString()
-      },
-      agreementId
-    );
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
+  await auditedChange(
+    ctx,
+    actor,
+    {
       organisationId: owner ?? null,
       action: 'party.create',
       entity: 'organisation',
       entityId: id,
       after: v
-    });
-  });
+    },
+    async (trx) => {
+      await insertPartyForAgreement(
+        trx,
+        {
+          id,
+          kind: 'party',
+          name: v.name,
+          code: null,
+          level: null,
+          parent_id: null,
+          county_code: null,
+          party_type: v.partyType,
+          owner_id: owner ?? null,
+          created_at: ctx.now().toISOString()
+        },
+        agreementId
+      );
+    }
+  );
   return { id };
 }
 
@@ -99,18 +102,21 @@ export async function updateParty(
   await assertCanEdit(ctx, actor, agreementId);
   const v = parse(partyInput, input);
   const before = await existingParty(ctx, agreementId, partyId);
-  await ctx.db.transaction().execute(async (trx) => {
-    await updatePartyRow(trx, partyId, { name: v.name, party_type: v.partyType });
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
+  await auditedChange(
+    ctx,
+    actor,
+    {
       organisationId: before.owner_id,
       action: 'party.update',
       entity: 'organisation',
       entityId: partyId,
       before: { name: before.name, partyType: before.party_type },
       after: v
-    });
-  });
+    },
+    async (trx) => {
+      await updatePartyRow(trx, partyId, { name: v.name, party_type: v.partyType });
+    }
+  );
 }
 
 /**
@@ -133,15 +139,18 @@ export async function removeParty(
         message: `${before.name} står i ${uses} ${uses === 1 ? 'åtgärd' : 'åtgärder'}. Ta bort parten från åtgärderna i årets plan först; tidigare års planer visar den även i fortsättningen.`
       }
     ]);
-  await ctx.db.transaction().execute(async (trx) => {
-    await removePartyFromAgreement(trx, agreementId, partyId);
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
+  await auditedChange(
+    ctx,
+    actor,
+    {
       organisationId: before.owner_id,
       action: 'party.remove',
       entity: 'organisation',
       entityId: partyId,
       before: { name: before.name, partyType: before.party_type }
-    });
-  });
+    },
+    async (trx) => {
+      await removePartyFromAgreement(trx, agreementId, partyId);
+    }
+  );
 }
