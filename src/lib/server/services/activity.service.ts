@@ -13,7 +13,7 @@ import {
 import { agreementOrganisationIds, findAgreement } from '../db/repositories/agreement.repository';
 import { findMeasure } from '../db/repositories/plan.repository';
 import type { ActivityTable, PublicationRule } from '../db/schema';
-import { recordAudit } from './audit.service';
+import { auditedChange } from './audit.service';
 import { stockholmDate } from './clock';
 import {
   fieldErrorsFromZod,
@@ -219,17 +219,20 @@ export async function logActivity(
     updated_at: null,
     updated_by: null
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertActivities(trx, [row]);
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
+  await auditedChange(
+    ctx,
+    actor,
+    {
       organisationId: row.organisation_id,
       action: 'activity.create',
       entity: 'activity',
       entityId: row.id,
       after: { measure: row.measure_key, date: day, count: row.count }
-    });
-  });
+    },
+    async (trx) => {
+      await insertActivities(trx, [row]);
+    }
+  );
   return { activity: presentActivity(row), created: true };
 }
 
@@ -303,10 +306,10 @@ export async function updateActivity(
       Math.round((Date.parse(row.publish_after) - Date.parse(row.occurred_on)) / 86_400_000)
     )
   );
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateActivityRow(trx, id, { ...patch, publish_after: next.publish_after });
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
+  await auditedChange(
+    ctx,
+    actor,
+    {
       organisationId: row.organisation_id,
       action: 'activity.update',
       entity: 'activity',
@@ -323,8 +326,11 @@ export async function updateActivity(
         shifts: next.shifts,
         publication: next.publication
       }
-    });
-  });
+    },
+    async (trx) => {
+      await updateActivityRow(trx, id, { ...patch, publish_after: next.publish_after });
+    }
+  );
   return presentActivity(next);
 }
 
@@ -333,20 +339,23 @@ export async function deleteActivity(ctx: Ctx, actor: Changer, id: string): Prom
   const row = await findActivity(ctx.db, id);
   if (!row || row.deleted_at) throw new NotFoundError('Aktiviteten finns inte.');
   await assertMayChange(ctx, actor, row, 'edit');
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateActivityRow(trx, id, {
-      deleted_at: ctx.now().toISOString(),
-      updated_by: changerId(actor)
-    });
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
+  await auditedChange(
+    ctx,
+    actor,
+    {
       organisationId: row.organisation_id,
       action: 'activity.delete',
       entity: 'activity',
       entityId: id,
       before: { date: row.occurred_on, count: row.count }
-    });
-  });
+    },
+    async (trx) => {
+      await updateActivityRow(trx, id, {
+        deleted_at: ctx.now().toISOString(),
+        updated_by: changerId(actor)
+      });
+    }
+  );
 }
 
 /** Restores a deleted activity (editors only). */
@@ -355,19 +364,22 @@ export async function restoreActivity(ctx: Ctx, actor: Changer, id: string): Pro
   if (!row || !row.deleted_at)
     throw new NotFoundError('Det finns ingen borttagen aktivitet med det id:t.');
   await assertMayChange(ctx, actor, row, 'restore');
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateActivityRow(trx, id, {
-      deleted_at: null,
-      updated_at: ctx.now().toISOString(),
-      updated_by: changerId(actor)
-    });
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
+  await auditedChange(
+    ctx,
+    actor,
+    {
       organisationId: row.organisation_id,
       action: 'activity.restore',
       entity: 'activity',
       entityId: id,
       after: { date: row.occurred_on, count: row.count }
-    });
-  });
+    },
+    async (trx) => {
+      await updateActivityRow(trx, id, {
+        deleted_at: null,
+        updated_at: ctx.now().toISOString(),
+        updated_by: changerId(actor)
+      });
+    }
+  );
 }

@@ -116,7 +116,7 @@ describe.each(DATABASES)('editing an agreement on $kind', ({ kind }) => {
       indicators: [{ name: 'Anlagda bränder', unit: 'antal per år' }]
     });
     await addIndicatorValue(ctx, editor, id, {
-      indicatorId: changed.indicators[0].id,
+      indicatorId: changed.indicators[0]!.id,
       date: '2020-12-31',
       value: '4'
     });
@@ -132,7 +132,7 @@ describe.each(DATABASES)('editing an agreement on $kind', ({ kind }) => {
     await removeEffect(ctx, editor, id, bare);
     v = await getAgreementView(ctx, id);
     expect(v.effects.map((e) => e.id)).not.toContain(bare);
-    expect(v.effects.find((e) => e.id === effect)?.indicators[0].values).toEqual([
+    expect(v.effects.find((e) => e.id === effect)?.indicators[0]?.values).toEqual([
       { date: '2020-12-31', value: 4 }
     ]);
   });

@@ -1,5 +1,5 @@
 import { parseTarget, type Target } from '../../core/index';
-import { can, changerId, SYSTEM, type Actor, type Changer } from '../auth/policy';
+import { can, SYSTEM, type Actor, type Changer } from '../auth/policy';
 import type { Ctx, Executor } from '../context';
 import { newId } from '../context';
 import { municipalityOfficialName } from '../reference/sweden';
@@ -12,7 +12,7 @@ import {
 import { insertRevision, type RevisionRows } from '../db/repositories/plan.repository';
 import type { MeasureTable } from '../db/schema';
 import { agreementDraft, type ParsedAgreementDraft } from './agreement.schema';
-import { recordAudit } from './audit.service';
+import { auditedChange } from './audit.service';
 import { fieldErrorsFromZod, ForbiddenError, NotFoundError, ValidationError } from './errors';
 
 /** An agreement in a list: the contract of GET /api/v1/agreements. */
@@ -167,56 +167,10 @@ export async function createAgreement(
     row: { id: newId(), agreement_id: id, position: i, title: e.title, direction: e.direction },
     indicators: e.indicators
   }));
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertAgreement(trx, {
-      agreement: {
-        id,
-        title: a.title,
-        police_area_id: a.policeAreaId,
-        status: a.status,
-        period_start: a.periodStart,
-        period_end: a.periodEnd,
-        period_text: a.periodText,
-        situation_summary: a.situationSummary,
-        communication: a.communication,
-        signed_on: a.signedOn,
-        demo: options.demo ? 1 : 0,
-        created_at: at,
-        updated_at: at
-      },
-      municipalityIds: a.municipalityIds,
-      partyIds,
-      signatories: a.signatories.map((s) => ({
-        id: newId(),
-        agreement_id: id,
-        name: s.name,
-        title: s.title,
-        organisation_id: s.organisationId
-      })),
-      focusAreas: a.focusAreas.map((f, i) => ({
-        id: focusIds.get(f.key) ?? newId(),
-        agreement_id: id,
-        position: i,
-        title: f.title,
-        description: f.description,
-        prevention_types: JSON.stringify(f.preventionTypes),
-        special_attention: f.specialAttention
-      })),
-      effects: effects.map((e) => e.row),
-      indicators: effects.flatMap((e) =>
-        e.indicators.map((ind) => ({
-          id: newId(),
-          effect_id: e.row.id,
-          name: ind.name,
-          unit: ind.unit,
-          direction: ind.direction,
-          source: ind.source
-        }))
-      )
-    });
-    await insertRevision(trx, revisionRows(a, id, focusIds, at, !!options.demo));
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
+  await auditedChange(
+    ctx,
+    actor,
+    {
       organisationId: a.municipalityIds[0] ?? null,
       action: 'agreement.create',
       entity: 'agreement',
@@ -226,8 +180,57 @@ export async function createAgreement(
         period: [a.periodStart, a.periodEnd],
         measures: a.plan.groups.reduce((n, g) => n + g.measures.length, 0)
       }
-    });
-  });
+    },
+    async (trx) => {
+      await insertAgreement(trx, {
+        agreement: {
+          id,
+          title: a.title,
+          police_area_id: a.policeAreaId,
+          status: a.status,
+          period_start: a.periodStart,
+          period_end: a.periodEnd,
+          period_text: a.periodText,
+          situation_summary: a.situationSummary,
+          communication: a.communication,
+          signed_on: a.signedOn,
+          demo: options.demo ? 1 : 0,
+          created_at: at,
+          updated_at: at
+        },
+        municipalityIds: a.municipalityIds,
+        partyIds,
+        signatories: a.signatories.map((s) => ({
+          id: newId(),
+          agreement_id: id,
+          name: s.name,
+          title: s.title,
+          organisation_id: s.organisationId
+        })),
+        focusAreas: a.focusAreas.map((f, i) => ({
+          id: focusIds.get(f.key) ?? newId(),
+          agreement_id: id,
+          position: i,
+          title: f.title,
+          description: f.description,
+          prevention_types: JSON.stringify(f.preventionTypes),
+          special_attention: f.specialAttention
+        })),
+        effects: effects.map((e) => e.row),
+        indicators: effects.flatMap((e) =>
+          e.indicators.map((ind) => ({
+            id: newId(),
+            effect_id: e.row.id,
+            name: ind.name,
+            unit: ind.unit,
+            direction: ind.direction,
+            source: ind.source
+          }))
+        )
+      });
+      await insertRevision(trx, revisionRows(a, id, focusIds, at, !!options.demo));
+    }
+  );
   return { id };
 }
 

@@ -209,12 +209,14 @@ async function sameDayAsLogged(
   agreementId: string,
   good: { measureKey: string; date: string; idempotencyKey: string }[]
 ): Promise<number> {
-  if (!good.length) return 0;
   const dates = good.map((g) => g.date).sort();
+  const from = dates[0];
+  const to = dates.at(-1);
+  if (!from || !to) return 0;
   const logged = await daysLoggedOtherwise(
     ctx.db,
     agreementId,
-    { from: dates[0], to: dates[dates.length - 1] },
+    { from, to },
     good.map((g) => g.idempotencyKey)
   );
   return good.filter((g) => logged.has(`${g.measureKey}|${g.date}`)).length;

@@ -5,7 +5,7 @@ import {
   type PlanMeasure,
   type RemovedMeasure
 } from '../../core/plan-diff';
-import { changerId, type Changer } from '../auth/policy';
+import type { Changer } from '../auth/policy';
 import type { Ctx } from '../context';
 import { newId } from '../context';
 import {
@@ -21,7 +21,7 @@ import { organisationNames } from '../db/repositories/organisation.repository';
 import { measureDraft } from './agreement.schema';
 import { assertCanEdit, measureRow } from './agreement.service';
 import { findAgreement } from '../db/repositories/agreement.repository';
-import { recordAudit } from './audit.service';
+import { auditedChange } from './audit.service';
 import { fieldErrorsFromZod, NotFoundError, ValidationError } from './errors';
 
 /** Starts the plan for `year` as a copy of the latest earlier revision; every revision is kept. */
@@ -75,49 +75,51 @@ export async function startRevision(
   const id = newId();
   const groupIds = new Map(content.groups.map((g) => [g.id, newId()]));
   const measureIds = new Map(content.measures.map((m) => [m.id, newId()]));
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertRevision(trx, {
-      revision: {
-        id,
-        agreement_id: agreementId,
-        year,
-        based_on_id: base.id,
-        note,
-        removed_json: '[]',
-        demo: options.demo ? 1 : 0,
-        created_at: ctx.now().toISOString()
-      },
-      groups: content.groups.map((g) => ({
-        ...g,
-        id: groupIds.get(g.id) ?? newId(),
-        revision_id: id
-      })),
-      // A copied measure starts with no change reason: reasons belong to the revision that changed it.
-      measures: content.measures.map((m) => ({
-        ...m,
-        id: measureIds.get(m.id) ?? newId(),
-        revision_id: id,
-        group_id: groupIds.get(m.group_id) ?? m.group_id,
-        change_reason: null
-      })),
-      measureParties: content.parties.map((p) => ({
-        measure_id: measureIds.get(p.measure_id) ?? '',
-        party_id: p.id
-      })),
-      measureFocusAreas: content.focusAreas.map((f) => ({
-        measure_id: measureIds.get(f.measure_id) ?? '',
-        focus_area_id: f.focus_area_id
-      }))
-    });
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
-      organisationId: null,
+  await auditedChange(
+    ctx,
+    actor,
+    {
       action: 'plan.revision.start',
       entity: 'agreement',
       entityId: agreementId,
       after: { year, basedOn: base.year }
-    });
-  });
+    },
+    async (trx) => {
+      await insertRevision(trx, {
+        revision: {
+          id,
+          agreement_id: agreementId,
+          year,
+          based_on_id: base.id,
+          note,
+          removed_json: '[]',
+          demo: options.demo ? 1 : 0,
+          created_at: ctx.now().toISOString()
+        },
+        groups: content.groups.map((g) => ({
+          ...g,
+          id: groupIds.get(g.id) ?? newId(),
+          revision_id: id
+        })),
+        // A copied measure starts with no change reason: reasons belong to the revision that changed it.
+        measures: content.measures.map((m) => ({
+          ...m,
+          id: measureIds.get(m.id) ?? newId(),
+          revision_id: id,
+          group_id: groupIds.get(m.group_id) ?? m.group_id,
+          change_reason: null
+        })),
+        measureParties: content.parties.map((p) => ({
+          measure_id: measureIds.get(p.measure_id) ?? '',
+          party_id: p.id
+        })),
+        measureFocusAreas: content.focusAreas.map((f) => ({
+          measure_id: measureIds.get(f.measure_id) ?? '',
+          focus_area_id: f.focus_area_id
+        }))
+      });
+    }
+  );
   return { id };
 }
 
@@ -158,18 +160,10 @@ export async function updateMeasure(
     }
   );
   const focusAreaIds = m.focusAreaKeys; // on edit, focus areas are given by id
-  await ctx.db.transaction().execute(async (trx) => {
-    const { id: _id, revision_id: _r, group_id: _g, measure_key: _k, position: _p, ...patch } = row;
-    await updateMeasureRow(
-      trx,
-      measureId,
-      patch,
-      [...new Set(m.partyIds)],
-      [...new Set(focusAreaIds)]
-    );
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
-      organisationId: null,
+  await auditedChange(
+    ctx,
+    actor,
+    {
       action: 'measure.update',
       entity: 'measure',
       entityId: measureId,
@@ -186,8 +180,25 @@ export async function updateMeasure(
         visibility: row.visibility,
         reason: m.changeReason
       }
-    });
-  });
+    },
+    async (trx) => {
+      const {
+        id: _id,
+        revision_id: _r,
+        group_id: _g,
+        measure_key: _k,
+        position: _p,
+        ...patch
+      } = row;
+      await updateMeasureRow(
+        trx,
+        measureId,
+        patch,
+        [...new Set(m.partyIds)],
+        [...new Set(focusAreaIds)]
+      );
+    }
+  );
 }
 
 /** Removes a measure from its revision, keeping the reason so the comparison can show it. */
@@ -214,19 +225,21 @@ export async function removeMeasure(
     ...(JSON.parse(revision?.removed_json ?? '[]') as RemovedMeasure[]),
     { key: existing.measure_key, title: existing.title, reason: parsed.data.reason }
   ];
-  await ctx.db.transaction().execute(async (trx) => {
-    await deleteMeasureRow(trx, measureId);
-    await setRemoved(trx, existing.revision_id, JSON.stringify(removed));
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
-      organisationId: null,
+  await auditedChange(
+    ctx,
+    actor,
+    {
       action: 'measure.remove',
       entity: 'measure',
       entityId: measureId,
       before: { title: existing.title, targetText: existing.target_text },
       after: { reason: parsed.data.reason }
-    });
-  });
+    },
+    async (trx) => {
+      await deleteMeasureRow(trx, measureId);
+      await setRemoved(trx, existing.revision_id, JSON.stringify(removed));
+    }
+  );
 }
 
 async function planMeasures(

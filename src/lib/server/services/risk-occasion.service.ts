@@ -7,13 +7,13 @@ import {
   RISK_OCCASION_NAMES,
   swedishHolidays
 } from '../../core/index';
-import { can, changerId, SYSTEM, type Actor, type Changer } from '../auth/policy';
+import { can, SYSTEM, type Actor, type Changer } from '../auth/policy';
 import type { Ctx } from '../context';
 import { newId } from '../context';
 import { municipalityOfficialName } from '../reference/sweden';
 import { findMunicipalityByCode } from '../db/repositories/organisation.repository';
 import { riskOccasionsOf, upsertRiskOccasion } from '../db/repositories/risk-occasion.repository';
-import { recordAudit } from './audit.service';
+import { auditedChange } from './audit.service';
 import { fieldErrorsFromZod, ForbiddenError, NotFoundError, ValidationError } from './errors';
 
 /** A municipality's risk calendar for a year: each occasion with its date, its risk weekend and whether the municipality set it. */
@@ -86,22 +86,25 @@ export async function setRiskOccasion(
   const v = r.data;
   if (!v.date.startsWith(String(v.year)))
     throw new ValidationError([{ field: 'date', message: `Datumet ska ligga under ${v.year}.` }]);
-  await ctx.db.transaction().execute(async (trx) => {
-    await upsertRiskOccasion(trx, {
-      id: newId(),
-      municipality_id: municipality.id,
-      year: v.year,
-      key: v.key,
-      name: v.name,
-      occurs_on: v.date
-    });
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
+  await auditedChange(
+    ctx,
+    actor,
+    {
       organisationId: municipality.id,
       action: 'risk-occasion.set',
       entity: 'risk_occasion',
       entityId: `${municipality.id}/${v.year}/${v.key}`,
       after: v
-    });
-  });
+    },
+    async (trx) => {
+      await upsertRiskOccasion(trx, {
+        id: newId(),
+        municipality_id: municipality.id,
+        year: v.year,
+        key: v.key,
+        name: v.name,
+        occurs_on: v.date
+      });
+    }
+  );
 }
