@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, openTestContext } from '../support/databases';
-import { makeUser } from '../support/factories';
+import { keepNorsjoRunning, makeUser } from '../support/factories';
 import type { Ctx } from '../../src/lib/server/context';
 import type { Actor } from '../../src/lib/server/auth/policy';
 import type { Role } from '../../src/lib/server/db/schema';
-import { findNorsjoAgreementId } from '../../src/lib/server/services/norsjo.service';
 import { getAgreementView } from '../../src/lib/server/services/agreement-view.service';
 import {
   removeMeasure,
@@ -13,7 +12,6 @@ import {
 } from '../../src/lib/server/services/plan.service';
 import { addUser, setRole } from '../../src/lib/server/services/user.service';
 import { ForbiddenError } from '../../src/lib/server/services/errors';
-import { updateAgreementHead } from '../../src/lib/server/services/agreement-edit.service';
 import { addEffect, updateEffect } from '../../src/lib/server/services/effect.service';
 import { addParty, updateParty } from '../../src/lib/server/services/party.service';
 import { SYSTEM } from '../../src/lib/server/auth/policy';
@@ -127,15 +125,7 @@ describe.each(DATABASES)('who may change what, on $kind', ({ kind }) => {
   let n = 0;
   beforeAll(async () => {
     ({ ctx, close } = await openTestContext(kind));
-    agreementId = (await findNorsjoAgreementId(ctx))!;
-    // Room for the many yearly plans the table below starts.
-    await updateAgreementHead(ctx, SYSTEM, agreementId, {
-      title: 'Norsjö – medborgarlöften',
-      status: 'signed',
-      periodStart: '2019-01-01',
-      periodEnd: '2099-12-31',
-      signedOn: ''
-    });
+    agreementId = await keepNorsjoRunning(ctx, '2099-12-31');
   });
   afterAll(() => close());
 

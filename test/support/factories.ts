@@ -3,6 +3,8 @@ import type { Ctx } from '../../src/lib/server/context';
 import type { Role } from '../../src/lib/server/db/schema';
 import { actorFor } from '../../src/lib/server/services/auth.service';
 import { addUser, setRole } from '../../src/lib/server/services/user.service';
+import { updateAgreementHead } from '../../src/lib/server/services/agreement-edit.service';
+import { findNorsjoAgreementId } from '../../src/lib/server/services/norsjo.service';
 
 let n = 0;
 
@@ -27,4 +29,21 @@ export async function makeUser(
   const actor = await actorFor(ctx, user.id);
   if (!actor) throw new Error('actor missing');
   return { ...user, actor };
+}
+
+/**
+ * Norsjö's agreement, kept running until `until` (tests run on 2026-11-27, after the seed's
+ * period), so activities can be logged today. Returns the agreement's id.
+ */
+export async function keepNorsjoRunning(ctx: Ctx, until = '2026-12-31'): Promise<string> {
+  const id = await findNorsjoAgreementId(ctx);
+  if (!id) throw new Error('Norsjö is missing');
+  await updateAgreementHead(ctx, SYSTEM, id, {
+    title: 'Norsjö – medborgarlöften',
+    status: 'signed',
+    periodStart: '2019-01-01',
+    periodEnd: until,
+    signedOn: ''
+  });
+  return id;
 }

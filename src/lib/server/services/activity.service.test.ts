@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, openTestContext } from '../../../../test/support/databases';
-import { makeUser } from '../../../../test/support/factories';
+import { keepNorsjoRunning, makeUser } from '../../../../test/support/factories';
 import type { Actor } from '../auth/policy';
 import type { Ctx } from '../context';
 import {
@@ -11,11 +11,8 @@ import {
   updateActivity
 } from './activity.service';
 import { listActivities } from './activity-list.service';
-import { updateAgreementHead } from './agreement-edit.service';
 import { getAgreementView } from './agreement-view.service';
 import { agreementFollowUp } from './follow-up.service';
-import { findNorsjoAgreementId } from './norsjo.service';
-import { SYSTEM } from '../auth/policy';
 import { updateMeasure } from './plan.service';
 
 describe('publishAfter', () => {
@@ -35,15 +32,7 @@ describe.each(DATABASES)('logging activities on $kind', ({ kind }) => {
   let measure: (key: string) => Promise<string>;
   beforeAll(async () => {
     ({ ctx, close } = await openTestContext(kind));
-    agreementId = (await findNorsjoAgreementId(ctx))!;
-    // Today is 2026-11-27 in tests: keep the agreement running so activities can be logged.
-    await updateAgreementHead(ctx, SYSTEM, agreementId, {
-      title: 'Norsjö – medborgarlöften',
-      status: 'signed',
-      periodStart: '2019-01-01',
-      periodEnd: '2026-12-31',
-      signedOn: ''
-    });
+    agreementId = await keepNorsjoRunning(ctx);
     reporter = (await makeUser(ctx, 'reporter', 'lpo-skelleftea')).actor;
     measure = async (key) =>
       (await getAgreementView(ctx, agreementId, { includeInternal: true }))

@@ -2,14 +2,12 @@ import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, openTestContext } from '../../../../test/support/databases';
-import { makeUser } from '../../../../test/support/factories';
-import { SYSTEM, type Actor } from '../auth/policy';
+import { keepNorsjoRunning, makeUser } from '../../../../test/support/factories';
+import { type Actor } from '../auth/policy';
 import type { Ctx } from '../context';
-import { updateAgreementHead } from './agreement-edit.service';
 import { exportActivities, exportFollowUp, type ExportFile } from './export.service';
 import { agreementFollowUp } from './follow-up.service';
 import { commitImport, previewImport } from './import.service';
-import { findNorsjoAgreementId } from './norsjo.service';
 
 const ACTIVITY_HEADERS = [
   'Datum',
@@ -52,14 +50,7 @@ describe.each(DATABASES)('exporting activities and the follow-up on $kind', ({ k
   let reporter: Actor;
   beforeAll(async () => {
     ({ ctx, close } = await openTestContext(kind));
-    agreementId = (await findNorsjoAgreementId(ctx))!;
-    await updateAgreementHead(ctx, SYSTEM, agreementId, {
-      title: 'Norsjö – medborgarlöften',
-      status: 'signed',
-      periodStart: '2019-01-01',
-      periodEnd: '2026-12-31',
-      signedOn: ''
-    });
+    agreementId = await keepNorsjoRunning(ctx);
     reporter = (await makeUser(ctx, 'reporter', 'kommun-2417')).actor;
     // 6,000 past activities (more than one page of 5,000), 5 from today (not public until
     // tomorrow) and 3 traffic controls (published only as monthly counts, never one by one).

@@ -1,15 +1,13 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, openTestContext } from '../../../../test/support/databases';
-import { makeUser } from '../../../../test/support/factories';
-import { SYSTEM, type Actor } from '../auth/policy';
+import { keepNorsjoRunning, makeUser } from '../../../../test/support/factories';
+import { type Actor } from '../auth/policy';
 import type { Ctx } from '../context';
 import { listActivities } from './activity-list.service';
 import { logActivity } from './activity.service';
 import { getAgreementView } from './agreement-view.service';
-import { updateAgreementHead } from './agreement-edit.service';
 import { commitImport, previewImport, validateImport } from './import.service';
-import { findNorsjoAgreementId } from './norsjo.service';
 
 const MEASURES = ['Trafikkontroller', 'RIKTAD-PATRULLERING', 'Klassrumsbesök', 'trygghetsvandring'];
 const day = (i: number) => new Date(Date.UTC(2019, 0, 1) + (i % 2800) * 86_400_000);
@@ -58,15 +56,7 @@ describe.each(DATABASES)('importing activities from spreadsheets on $kind', ({ k
     (await listActivities(ctx, reporter, { agreementId, pageSize: 1 })).total;
   beforeAll(async () => {
     ({ ctx, close } = await openTestContext(kind));
-    agreementId = (await findNorsjoAgreementId(ctx))!;
-    // Today is 2026-11-27 in tests: keep the agreement running so activities can be logged.
-    await updateAgreementHead(ctx, SYSTEM, agreementId, {
-      title: 'Norsjö – medborgarlöften',
-      status: 'signed',
-      periodStart: '2019-01-01',
-      periodEnd: '2026-12-31',
-      signedOn: ''
-    });
+    agreementId = await keepNorsjoRunning(ctx);
     reporter = (await makeUser(ctx, 'reporter', 'kommun-2417')).actor;
   });
   afterAll(() => close());
