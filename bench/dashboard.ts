@@ -10,11 +10,10 @@ import { createOtherAgreements } from './agreements';
 import { openBenchDatabase } from './database';
 import type { EngineResult } from './engine';
 import { countActivities } from './explain';
-import type { Timing } from './follow-up';
+import { timeCase, type Timing } from './follow-up';
 import { loadInChildProcess } from './load';
 import type { BenchOptions } from './options';
-import { instrument } from './queries';
-import { fmtInt, fmtMb, fmtMs, fmtS, log, quantile, timed, timeRuns } from './stats';
+import { fmtInt, fmtMb, fmtMs, fmtS, log, timed } from './stats';
 
 /** Which cases to run: BENCH_CASES=follow-up,dashboard (the default is both). */
 export function benchCases(): { followUp: boolean; dashboard: boolean } {
@@ -23,36 +22,6 @@ export function benchCases(): { followUp: boolean; dashboard: boolean } {
     if (c !== 'follow-up' && c !== 'dashboard')
       throw new Error(`BENCH_CASES: expected follow-up and/or dashboard, got ${c}`);
   return { followUp: asked.includes('follow-up'), dashboard: asked.includes('dashboard') };
-}
-
-async function timeCase<T>(
-  ctx: Ctx,
-  runs: number,
-  label: string,
-  fn: (ctx: Ctx) => Promise<T> | T,
-  describe: (result: T) => string
-): Promise<Timing> {
-  const inst = instrument(ctx);
-  const perRun: { queries: number; dbMs: number }[] = [];
-  const t = await timeRuns(runs, async () => {
-    inst.reset();
-    const r = await fn(inst.ctx);
-    perRun.push(inst.reset());
-    return r;
-  });
-  const measured = perRun.slice(1); // the first is the warm-up
-  return {
-    label,
-    median: t.median,
-    p95: t.p95,
-    maxRss: t.maxRss,
-    dbMs: quantile(
-      measured.map((r) => r.dbMs),
-      0.5
-    ),
-    queries: measured[0]?.queries ?? 0,
-    returned: describe(t.result)
-  };
 }
 
 const size = (svg: string) => `${(svg.length / 1024).toFixed(0)} kB`;

@@ -25,11 +25,12 @@ export type Timing = {
   returned: string;
 };
 
-async function timeCase<T>(
+/** Times one case: a warm-up, then `runs` calls, counting the queries and database time of each. */
+export async function timeCase<T>(
   ctx: Ctx,
   runs: number,
   label: string,
-  fn: (ctx: Ctx) => Promise<T>,
+  fn: (ctx: Ctx) => Promise<T> | T,
   describe: (result: T) => string
 ): Promise<Timing> {
   const inst = instrument(ctx);
