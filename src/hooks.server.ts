@@ -5,6 +5,8 @@ import { resolveSession } from '$lib/server/services/auth.service';
 import { resolveApiToken } from '$lib/server/services/token.service';
 import { log } from '$lib/server/log';
 import { pickLang } from '$lib/i18n';
+import { version } from '$app/environment';
+import { cachedResponse, isCacheable } from '$lib/server/services/public-cache.service';
 
 export const SESSION_COOKIE = 'loften_session';
 
@@ -62,9 +64,12 @@ export const handle: Handle = async ({ event, resolve }) => {
     }
   }
 
-  const response = await resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%lang%', 'sv')
-  });
+  const render = () =>
+    resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', 'sv') });
+  // Public pages are answered from a render cache keyed by the database's data version (ETag, 304).
+  const response = isCacheable(event.request, event.url, !!event.locals.actor)
+    ? await cachedResponse(ctx, event.request, event.url, `${event.locals.lang}-${version}`, render)
+    : await render();
   response.headers.set('X-Content-Type-Options', 'nosniff');
   response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   response.headers.set('X-Frame-Options', 'DENY');

@@ -1,12 +1,14 @@
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { listAgreements } from '$lib/server/services/agreement.service';
 import { listPoliceAreas } from '$lib/server/services/organisation.service';
+import { publishedMunicipalities } from '$lib/server/services/public-site.service';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ url }) => {
   const { ctx } = await getApp();
+  const q = (url.searchParams.get('q') ?? '').slice(0, 100);
   return {
-    agreements: (await listAgreements(ctx)).filter((a) => a.status !== 'draft'),
+    q,
+    municipalities: await publishedMunicipalities(ctx, q),
     policeAreas: (await listPoliceAreas(ctx)).filter((p) => p.level === 'polisregion')
   };
 };

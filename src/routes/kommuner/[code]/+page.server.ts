@@ -1,20 +1,29 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { listAgreements } from '$lib/server/services/agreement.service';
-import { resolveOrganisation } from '$lib/server/services/organisation.service';
+import { focusAreaChart } from '$lib/server/render/public-charts';
+import { canEditAgreement } from '$lib/server/services/agreement.service';
+import { NotFoundError } from '$lib/server/services/errors';
+import { municipalityPage } from '$lib/server/services/public-site.service';
 
-export const load: PageServerLoad = async ({ params }) => {
+// The public page needs no JavaScript: no hydration, no serialized data, a small page.
+export const csr = false;
+
+export const load: PageServerLoad = async ({ params, locals }) => {
   const { ctx } = await getApp();
-  const municipality = /^\d{4}$/.test(params.code)
-    ? await resolveOrganisation(ctx, params.code)
-    : null;
-  if (!municipality || municipality.kind !== 'municipality')
-    error(404, `Det finns ingen kommun med kommunkod ${params.code}.`);
-  return {
-    municipality,
-    agreements: (await listAgreements(ctx, { municipalityId: municipality.id })).filter(
-      (a) => a.status !== 'draft'
-    )
-  };
+  try {
+    const page = await municipalityPage(ctx, params.code);
+    return {
+      page,
+      chart: page.agreement ? focusAreaChart(page.agreement) : null,
+      // Open surveys and dialogues of the municipality: the dialogue feature fills this list.
+      dialogues: [] as { title: string; href: string; closes: string | null }[],
+      editable: page.agreement
+        ? await canEditAgreement(ctx, locals.actor, page.agreement.view.id)
+        : false
+    };
+  } catch (e) {
+    if (e instanceof NotFoundError) error(404, e.message);
+    throw e;
+  }
 };

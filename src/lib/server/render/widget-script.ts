@@ -1,0 +1,106 @@
+/**
+ * The embeddable widget, plain JavaScript for any website (no framework, no build). It finds
+ * `<div data-loften="2417">` elements, fetches /api/v1/widget/2417 from the server the script
+ * came from, and renders the status in a Shadow DOM (scoped class names where there is none).
+ * Text goes in through textContent only, never as markup. Without JavaScript the div's own link
+ * stays. Served by /widget.js; a test keeps it under 30 KB.
+ */
+export const WIDGET_JS = `(function () {
+  'use strict';
+  var me = document.currentScript;
+  var origin = me && me.src ? new URL(me.src, location.href).origin : location.origin;
+  var CSS = [
+    '.lw{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#fff;',
+    'border:1px solid #4a5562;border-radius:6px;padding:12px 14px;max-width:26rem}',
+    '.lw a{color:#1a4d8f;text-decoration:underline}.lw a:focus-visible{outline:3px solid #1a4d8f;outline-offset:2px}',
+    '.lw-t{font-weight:700;margin:0 0 4px}.lw-p{margin:0 0 6px}.lw-l{list-style:none;margin:0 0 8px;padding:0}',
+    '.lw-l li{margin:2px 0}.lw-s{display:inline-block;width:1.3em;font-weight:700}',
+    '.lw-met,.lw-on-track,.lw-active{color:#1d6b35}.lw-missed{color:#a1202b}.lw-behind,.lw-quiet{color:#7a4b00}',
+    '.lw-d{display:inline-block;background:#fff3c4;color:#1b1f24;border:1px solid #7a4b00;border-radius:3px;padding:0 4px;font-size:13px}',
+    '@media (prefers-reduced-motion:no-preference){.lw{animation:lw-in .25s ease-out}}',
+    '@keyframes lw-in{from{opacity:0}to{opacity:1}}'
+  ].join('');
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function link(href, text) {
+    var a = el('a', null, text);
+    a.href = href;
+    return a;
+  }
+
+  function render(host, d) {
+    var box = el('section', 'lw');
+    box.setAttribute('aria-label', d.title);
+    var title = el('p', 'lw-t');
+    title.appendChild(link(d.url, d.title));
+    box.appendChild(title);
+    if (d.demo) box.appendChild(el('p', 'lw-p')).appendChild(el('span', 'lw-d', 'Demodata'));
+    if (!d.counts.length) {
+      box.appendChild(el('p', 'lw-p', 'Ingen uppföljning publicerad ännu.'));
+    } else {
+      box.appendChild(
+        el('p', 'lw-p', 'Läget ' + (d.period || 'nu') + ' för ' + d.total + ' åtgärder:')
+      );
+      var list = el('ul', 'lw-l');
+      d.counts.forEach(function (c) {
+        var li = el('li', 'lw-' + c.status);
+        var s = el('span', 'lw-s', c.symbol);
+        s.setAttribute('aria-hidden', 'true');
+        li.appendChild(s);
+        li.appendChild(document.createTextNode(c.count + ' ' + c.label.toLowerCase()));
+        list.appendChild(li);
+      });
+      box.appendChild(list);
+    }
+    var more = el('p', 'lw-p');
+    more.appendChild(link(d.url, 'Se vad som lovats och hur det går'));
+    box.appendChild(more);
+    var style = el('style', null, CSS);
+    if (host.attachShadow) {
+      var root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+      root.textContent = '';
+      root.appendChild(style);
+      root.appendChild(box);
+    } else {
+      host.textContent = '';
+      host.appendChild(style);
+      host.appendChild(box);
+    }
+  }
+
+  function load(host) {
+    var code = host.getAttribute('data-loften');
+    if (!/^\\d{4}$/.test(code || '') || host.getAttribute('data-loften-state')) return;
+    host.setAttribute('data-loften-state', 'loading');
+    fetch(origin + '/api/v1/widget/' + code, { credentials: 'omit' })
+      .then(function (r) {
+        return r.ok ? r.json() : null;
+      })
+      .then(function (d) {
+        host.setAttribute('data-loften-state', d ? 'done' : 'failed');
+        if (d) render(host, d);
+      })
+      .catch(function () {
+        // The link inside the div stays: the widget never leaves the page worse than without it.
+        host.setAttribute('data-loften-state', 'failed');
+      });
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-loften]'), load);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
+`;
+
+/** The snippet a website pastes in to show a municipality's widget. */
+export const widgetSnippet = (origin: string, code: string, name: string): string =>
+  `<div data-loften="${code}"><a href="${origin}/kommuner/${code}">Medborgarlöftet i ${name}</a></div>\n` +
+  `<script src="${origin}/widget.js" async></script>`;

@@ -1,0 +1,16 @@
+import type { RequestHandler } from './$types';
+import { getApp } from '$lib/server/app';
+import { catalogueRdf } from '$lib/server/render/dcat-rdf';
+import { openDataCatalogue } from '$lib/server/services/catalogue.service';
+
+/** The DCAT-AP-SE catalogue of every published agreement (harvested by dataportal.se). */
+export const GET: RequestHandler = async ({ url }) => {
+  const { ctx } = await getApp();
+  const body = catalogueRdf(await openDataCatalogue(ctx, ctx.config.origin ?? url.origin));
+  return new Response(body, {
+    headers: {
+      'content-type': 'application/rdf+xml; charset=utf-8',
+      'access-control-allow-origin': '*'
+    }
+  });
+};

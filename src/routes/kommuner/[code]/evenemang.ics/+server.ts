@@ -1,0 +1,29 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getApp } from '$lib/server/app';
+import { eventCalendar } from '$lib/server/render/event-calendar';
+import { NotFoundError } from '$lib/server/services/errors';
+import { municipalityEvents } from '$lib/server/services/public-site.service';
+
+/** The municipality's public events as an iCalendar feed (no sign-in; published agreements only). */
+export const GET: RequestHandler = async ({ params, url }) => {
+  const { ctx } = await getApp();
+  try {
+    const { municipality, events } = await municipalityEvents(ctx, params.code);
+    const body = eventCalendar(events, {
+      name: `Medborgarlöftet i ${municipality.name} – evenemang`,
+      origin: url.origin,
+      host: url.host,
+      pageUrl: `${url.origin}/kommuner/${params.code}#var-med`
+    });
+    return new Response(body, {
+      headers: {
+        'content-type': 'text/calendar; charset=utf-8',
+        'content-disposition': `inline; filename="evenemang-${params.code}.ics"`
+      }
+    });
+  } catch (e) {
+    if (e instanceof NotFoundError) error(404, e.message);
+    throw e;
+  }
+};

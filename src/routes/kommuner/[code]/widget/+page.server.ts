@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getApp } from '$lib/server/app';
+import { widgetSnippet } from '$lib/server/render/widget-script';
+import { NotFoundError } from '$lib/server/services/errors';
+import { publishedAgreementsOf } from '$lib/server/services/public-site.service';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+  const { ctx } = await getApp();
+  try {
+    const { municipality } = await publishedAgreementsOf(ctx, params.code);
+    const origin = ctx.config.origin ?? url.origin;
+    return {
+      municipality: { code: params.code, name: municipality.name },
+      snippet: widgetSnippet(origin, params.code, municipality.name)
+    };
+  } catch (e) {
+    if (e instanceof NotFoundError) error(404, e.message);
+    throw e;
+  }
+};
