@@ -1,0 +1,18 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getApp } from '$lib/server/app';
+import { NotFoundError } from '$lib/server/services/errors';
+import { latestReportVersion, reportPath } from '$lib/server/services/report-public.service';
+
+/** A report's address without a version leads to its newest version. */
+export const GET: RequestHandler = async ({ params }) => {
+  const { ctx } = await getApp();
+  let version: number;
+  try {
+    version = await latestReportVersion(ctx, params.code, params.reportId);
+  } catch (e) {
+    if (e instanceof NotFoundError) error(404, e.message);
+    throw e;
+  }
+  redirect(307, reportPath(params.code, params.reportId, version));
+};

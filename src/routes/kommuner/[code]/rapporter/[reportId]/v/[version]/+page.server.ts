@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getApp } from '$lib/server/app';
+import { reportChartSvg } from '$lib/server/render/report-chart';
+import { swedishDay } from '$lib/server/render/report-pdf-kit';
+import { NotFoundError } from '$lib/server/services/errors';
+import { getReportVersion } from '$lib/server/services/report-public.service';
+
+export const load: PageServerLoad = async ({ params }) => {
+  const { ctx } = await getApp();
+  try {
+    const report = await getReportVersion(
+      ctx,
+      params.code,
+      params.reportId,
+      Number(params.version)
+    );
+    return {
+      report,
+      publishedDay: swedishDay(report.publishedAt),
+      versions: report.versions.map((v) => ({ ...v, day: swedishDay(v.publishedAt) })),
+      chart: reportChartSvg(report.content)
+    };
+  } catch (e) {
+    if (e instanceof NotFoundError) error(404, e.message);
+    throw e;
+  }
+};
