@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import {
   Kysely,
   Migrator,
+  PostgresAdapter,
   PostgresDialect,
   SqliteDialect,
   sql,
@@ -54,13 +55,28 @@ export function openDatabase(
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // On PostgreSQL, Kysely looks for its migration tables in every schema unless told which one;
+  // with several schemas in one database (tests run in parallel, one schema each) it would find
+  // another schema's table and skip creating its own. So name the schema we are in.
+  const schema = await currentPgSchema(db);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {})
+  });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${String(result.error)}`);
   }
   return result;
+}
+
+/** The schema new tables go to on PostgreSQL (the search path's first), or null on SQLite. */
+async function currentPgSchema(db: Kysely<Database>): Promise<string | null> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return null;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? null;
 }
 
 /** Creates a PostgreSQL schema (for isolated test runs) and returns its name. */
