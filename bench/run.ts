@@ -6,7 +6,9 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchDashboard, benchCases } from './dashboard';
 import { benchEngine, type EngineResult } from './engine';
+import { benchImport, takeImportCase } from './import';
 import { benchOptions } from './options';
+import { benchPublicPage, takePublicPageCase } from './public-page';
 import { fmtInt, fmtMb, fmtMs, fmtS, log, memory } from './stats';
 
 async function main() {
@@ -22,7 +24,10 @@ async function main() {
   );
   log(`memory at start: ${memory().text}`);
   const results: EngineResult[] = [];
-  const cases = benchCases();
+  const importCase = takeImportCase();
+  const publicPage = takePublicPageCase();
+  const cases =
+    importCase.others && publicPage.others ? benchCases() : { followUp: false, dashboard: false };
   for (const engine of opts.engines) {
     if (engine === 'postgresql' && !opts.pgUrl) {
       log(
@@ -33,6 +38,8 @@ async function main() {
     if (cases.followUp) results.push(await benchEngine(engine, opts));
     if (cases.dashboard) results.push(await benchDashboard(engine, opts));
   }
+  if (publicPage.asked) await benchPublicPage();
+  if (importCase.asked) await benchImport();
   log('\n=== summary ===');
   for (const r of results)
     for (const t of [...r.timings, ...r.candidate])

@@ -10,6 +10,8 @@ import { backup, restore } from '../lib/server/services/backup.service';
 import { findUserIdByEmail } from '../lib/server/services/user.service';
 import { configureOidcProvider, listOidcProviders } from '../lib/server/services/oidc.service';
 import { sendWeeklyDigests } from '../lib/server/jobs/weekly-digest.job';
+import { registerDocumentImport } from './document-import';
+import { addStatisticsCommands } from './statistics-commands';
 
 /** Runs a command against a started app and always closes the database. */
 async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
@@ -215,6 +217,10 @@ export function buildProgram(): Command {
         if (r.failed) process.exitCode = 1;
       });
     });
+
+  addStatisticsCommands(program, withApp);
+
+  registerDocumentImport(program, withApp);
 
   program
     .command('backup <file>')

@@ -5,6 +5,8 @@ import { setLogLevel } from './log';
 import { ensureReferenceData } from './services/organisation.service';
 import { ensureNorsjo } from './services/norsjo.service';
 import { ensureNorsjoDemo } from './services/demo.service';
+import { ensureNorsjoDemoSurvey } from './services/survey-demo.service';
+import { ensureNorsjoDialogueDemo } from './seed/norsjo-dialogue';
 import {
   ensureDemoAccounts,
   ensureFirstAdmin,
@@ -26,8 +28,12 @@ export async function startApp(
   await ensureReferenceData(ctx);
   await ensureNorsjo(ctx);
   if (config.demo) await ensureNorsjoDemo(ctx);
+  if (config.demo) await ensureNorsjoDemoSurvey(ctx);
   const notice = config.demo ? await ensureDemoAccounts(ctx) : await ensureFirstAdmin(ctx);
-  if (config.mail) handle.close = (await import('./jobs/runner')).withJobRunner(ctx, handle.close);
+  // After the demo accounts: the demo picture is approved by the demo police and municipal editors.
+  if (config.demo) await ensureNorsjoDialogueDemo(ctx);
+  if (config.mail || config.policeEvents.enabled)
+    handle.close = (await import('./jobs/runner')).withJobRunner(ctx, handle.close);
   return { ctx, notice, close: handle.close };
 }
 

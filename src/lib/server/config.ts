@@ -19,6 +19,16 @@ export type Config = {
   mail: MailConfig | null;
   /** When the weekly digest goes out, in Swedish time: ISO weekday (1 = Monday) and hour. */
   digest: { weekday: number; hour: number };
+  /** Polling the police's open events feed: off unless POLICE_EVENTS_POLL=true. */
+  policeEvents: PoliceEventsConfig;
+};
+
+/** The events poller: feed address, seconds between polls (at least 10), and who to contact. */
+export type PoliceEventsConfig = {
+  enabled: boolean;
+  url: string;
+  intervalSeconds: number;
+  contact: string | null;
 };
 
 /** An SMTP server (smtp:// or smtps://, credentials in the URL) and the sender address. */
@@ -72,7 +82,18 @@ const schema = z.object({
     })
     .optional(),
   DIGEST_WEEKDAY: int(1, 7).default(1),
-  DIGEST_HOUR: int(0, 23).default(7)
+  DIGEST_HOUR: int(0, 23).default(7),
+  POLICE_EVENTS_POLL: bool.optional(),
+  POLICE_EVENTS_URL: z
+    .url({ message: 'expected the feed address, like https://polisen.se/api/events' })
+    .default('https://polisen.se/api/events'),
+  POLICE_EVENTS_INTERVAL_SECONDS: int(10, 86_400).default(300),
+  POLICE_EVENTS_CONTACT: z
+    .string()
+    .regex(/^[\x20-\x7e]{3,200}$/, {
+      message: 'expected an e-mail address or web address to contact, in plain ASCII'
+    })
+    .optional()
 });
 
 /** Thrown when the environment is wrong; the message is one line naming the variable. */
@@ -97,6 +118,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Configuration error: LOFTEN_DEMO: demo mode has documented passwords and cannot run with NODE_ENV=production'
     );
   }
+  if (e.POLICE_EVENTS_POLL && !e.POLICE_EVENTS_CONTACT) {
+    throw new ConfigError(
+      'Configuration error: POLICE_EVENTS_CONTACT: must be set when POLICE_EVENTS_POLL is on, like it@kommun.se (sent in the User-Agent)'
+    );
+  }
   if (e.SMTP_URL && !e.MAIL_FROM) {
     throw new ConfigError(
       'Configuration error: MAIL_FROM: must be set when SMTP_URL is set, like Löften <noreply@kommun.se>'
@@ -115,7 +141,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
     logLevel: e.LOG_LEVEL,
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
-    digest: { weekday: e.DIGEST_WEEKDAY, hour: e.DIGEST_HOUR }
+    digest: { weekday: e.DIGEST_WEEKDAY, hour: e.DIGEST_HOUR },
+    policeEvents: {
+      enabled: e.POLICE_EVENTS_POLL ?? false,
+      url: e.POLICE_EVENTS_URL,
+      intervalSeconds: e.POLICE_EVENTS_INTERVAL_SECONDS,
+      contact: e.POLICE_EVENTS_CONTACT ?? null
+    }
   };
 }
 

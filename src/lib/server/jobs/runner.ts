@@ -3,16 +3,19 @@ import type { Ctx } from '../context';
 import { dueJobNames, ensureJobRow, finishJob, lockJob } from '../db/repositories/job.repository';
 import { log } from '../log';
 import { weeklyDigestJob } from './weekly-digest.job';
+import { policeEventsJob } from './police-events.job';
 
 /** A job: its name (its row in `jobs`), when it runs next after a run, and what it does. */
 export type JobDefinition = {
   name: string;
   nextRun: (ctx: Ctx, after: Date) => Date;
   run: (ctx: Ctx) => Promise<void>;
+  /** When false the job is neither claimed nor run (e.g. a feature switched off in the config). */
+  enabled?: (ctx: Ctx) => boolean;
 };
 
 /** Every scheduled job. */
-export const JOBS: readonly JobDefinition[] = [weeklyDigestJob];
+export const JOBS: readonly JobDefinition[] = [weeklyDigestJob, policeEventsJob];
 
 /** How long a claimed job stays locked; a server that dies mid-run frees it when this passes. */
 const LEASE_MS = 30 * 60_000;
@@ -42,7 +45,7 @@ export async function claimDueJob(
   const names = await dueJobNames(
     ctx.db,
     now.toISOString(),
-    jobs.map((j) => j.name)
+    jobs.filter((j) => j.enabled?.(ctx) ?? true).map((j) => j.name)
   );
   for (const name of names) {
     const until = new Date(now.getTime() + LEASE_MS).toISOString();

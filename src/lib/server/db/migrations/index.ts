@@ -6,6 +6,11 @@ import * as activityPublication from './0004-activity-publication';
 import * as imports from './0005-imports';
 import * as due from './0006-due';
 import * as feedback from './0007-feedback';
+import * as documentImports from './0012-document-imports';
+import * as dialogue from './0011-dialogue';
+import * as publicSite from './0009-public-site';
+import * as reports from './0008-reports';
+import * as surveys from './0010-surveys';
 
 /** Every migration, by sortable name. Listed statically so the bundled server finds them. */
 export const migrations: Record<string, Migration> = {
@@ -15,5 +20,10 @@ export const migrations: Record<string, Migration> = {
   '0004-activity-publication': activityPublication,
   '0005-imports': imports,
   '0006-due': due,
-  '0007-feedback': feedback
+  '0007-feedback': feedback,
+  '0008-reports': reports,
+  '0009-public-site': publicSite,
+  '0010-surveys': surveys,
+  '0011-dialogue': dialogue,
+  '0012-document-imports': documentImports
 };

@@ -1,0 +1,32 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getApp } from '$lib/server/app';
+import { dialogueFormData, saveDialogue } from '$lib/server/services/dialogue.service';
+import { ForbiddenError, NotFoundError } from '$lib/server/services/errors';
+import { formFailure, keptValues } from '$lib/server/http';
+import { dialogueFromForm } from '../dialogue-form';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+  const { ctx } = await getApp();
+  try {
+    return await dialogueFormData(ctx, locals.actor, params.id);
+  } catch (e) {
+    if (e instanceof NotFoundError) error(404, e.message);
+    if (e instanceof ForbiddenError) error(locals.actor ? 403 : 401, e.message);
+    throw e;
+  }
+};
+
+export const actions: Actions = {
+  default: async ({ params, request, locals }) => {
+    const { ctx } = await getApp();
+    const form = await request.formData();
+    let id: string;
+    try {
+      ({ id } = await saveDialogue(ctx, locals.actor, params.id, dialogueFromForm(form)));
+    } catch (e) {
+      return formFailure(e, keptValues(form));
+    }
+    redirect(303, `/avtal/${params.id}/dialog/${id}`);
+  }
+};

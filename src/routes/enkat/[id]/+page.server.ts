@@ -1,0 +1,35 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getApp } from '$lib/server/app';
+import { NotFoundError } from '$lib/server/services/errors';
+import { formFailure, keptValues } from '$lib/server/http';
+import {
+  answersFromForm,
+  submitResponse,
+  surveyForm
+} from '$lib/server/services/survey-response.service';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+  const { ctx } = await getApp();
+  try {
+    return await surveyForm(ctx, locals.actor, params.id);
+  } catch (e) {
+    if (e instanceof NotFoundError) error(404, e.message);
+    throw e;
+  }
+};
+
+export const actions: Actions = {
+  default: async ({ params, request, getClientAddress }) => {
+    const { ctx } = await getApp();
+    const form = await request.formData();
+    try {
+      // The address only keys today's rate limit through a salted hash; it is never stored.
+      await submitResponse(ctx, params.id, answersFromForm(form), { address: getClientAddress() });
+    } catch (e) {
+      if (e instanceof NotFoundError) error(404, e.message);
+      return formFailure(e, keptValues(form));
+    }
+    redirect(303, `/enkat/${params.id}/tack`);
+  }
+};

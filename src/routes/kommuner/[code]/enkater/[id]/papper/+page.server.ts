@@ -1,0 +1,22 @@
+import type { Actions, PageServerLoad } from './$types';
+import { getApp } from '$lib/server/app';
+import { formFailure, keptValues } from '$lib/server/http';
+import { surveyForStaff } from '$lib/server/services/survey-builder.service';
+import { answersFromForm, enterPaperResponse } from '$lib/server/services/survey-response.service';
+import { surveyLoad } from '../../staff';
+
+export const load: PageServerLoad = ({ params, url, locals }) =>
+  surveyLoad(params, url, locals.actor, (ctx, actor) => surveyForStaff(ctx, actor, params.id));
+
+export const actions: Actions = {
+  default: async ({ params, request, locals }) => {
+    const { ctx } = await getApp();
+    const form = await request.formData();
+    try {
+      await enterPaperResponse(ctx, locals.actor, params.id, answersFromForm(form));
+      return { done: true };
+    } catch (e) {
+      return formFailure(e, keptValues(form));
+    }
+  }
+};
