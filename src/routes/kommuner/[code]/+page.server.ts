@@ -5,6 +5,9 @@ import { focusAreaChart } from '$lib/server/render/public-charts';
 import { canEditAgreement } from '$lib/server/services/agreement.service';
 import { NotFoundError } from '$lib/server/services/errors';
 import { municipalityPage } from '$lib/server/services/public-site.service';
+import { listNews } from '$lib/server/services/news.service';
+import { listPublishedReports } from '$lib/server/services/report-public.service';
+import { listOpenSurveys } from '$lib/server/services/survey.service';
 
 // The public page needs no JavaScript: no hydration, no serialized data, a small page.
 export const csr = false;
@@ -13,11 +16,21 @@ export const load: PageServerLoad = async ({ params, locals }) => {
   const { ctx } = await getApp();
   try {
     const page = await municipalityPage(ctx, params.code);
+    const [surveys, reports, news] = await Promise.all([
+      listOpenSurveys(ctx, `kommun-${params.code}`),
+      listPublishedReports(ctx, params.code, 3),
+      listNews(ctx, params.code, 3)
+    ]);
     return {
       page,
       chart: page.agreement ? focusAreaChart(page.agreement) : null,
-      // Open surveys and dialogues of the municipality: the dialogue feature fills this list.
-      dialogues: [] as { title: string; href: string; closes: string | null }[],
+      dialogues: surveys.map((s) => ({
+        title: s.demo ? `${s.title} (demo)` : s.title,
+        href: s.href,
+        closes: s.closesOn
+      })),
+      reports: reports.reports,
+      news: news.news,
       editable: page.agreement
         ? await canEditAgreement(ctx, locals.actor, page.agreement.view.id)
         : false

@@ -1,0 +1,150 @@
+import { sentences, type Line } from './text';
+
+/** A period found in the text, before conflicts are judged. */
+export type PeriodCandidate = {
+  start: string;
+  end: string | null;
+  untilReplaced: boolean;
+  text: string;
+  line: number;
+  /** A sentence that states the period outright, rather than years in a heading. */
+  explicit: boolean;
+};
+
+const MONTHS = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december'
+];
+const NUMBER_WORDS: Record<string, number> = { ett: 1, en: 1, två: 2, tre: 3, fyra: 4, fem: 5 };
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+const DATE = `(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\/\\d{1,2}(?:\\s+|\\/|-)\\d{4}|(?:\\d{1,2}\\s+)?(?:${MONTHS.join('|')})\\s+\\d{4})`;
+
+/** A date in the words: "2019-01-01", "1/1 2019", "1 januari 2020", "januari 2020" (first or last day). */
+export function parseDate(s: string, end = false): string | null {
+  const t = s.trim().toLowerCase();
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  m = /^(\d{1,2})\/(\d{1,2})(?:\s+|\/|-)(\d{4})$/.exec(t);
+  if (m) return valid(+m[3]!, +m[2]!, +m[1]!);
+  m = new RegExp(`^(?:(\\d{1,2})\\s+)?(${MONTHS.join('|')})\\s+(\\d{4})$`).exec(t);
+  if (m) {
+    const y = +m[3]!;
+    const mo = MONTHS.indexOf(m[2]!) + 1;
+    return valid(y, mo, m[1] ? +m[1] : end ? lastDay(y, mo) : 1);
+  }
+  return null;
+}
+
+function valid(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > lastDay(y, m)) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** The day before the same date `years` later: four years from 2019-01-01 end on 2022-12-31. */
+function yearsLater(start: string, years: number): string {
+  const d = new Date(`${start}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+const RUNS_FOR = new RegExp(
+  `\\b(?:löper|gäller|sträcker sig)\\s+(?:på|under|i)\\s+(\\d|ett|en|två|tre|fyra|fem)\\s+år\\s+(?:med\\s+(?:början|start)|från|fr\\.?\\s?o\\.?\\s?m\\.?)\\s+(?:den\\s+)?(${DATE})`,
+  'i'
+);
+const FROM_TO = new RegExp(
+  `\\b(?:från|fr\\.?\\s?o\\.?\\s?m\\.?)\\s+(?:och\\s+med\\s+)?(?:den\\s+)?(${DATE})\\s+(?:till|t\\.?\\s?o\\.?\\s?m\\.?|–|-)\\s*(?:och\\s+med\\s+)?(?:den\\s+)?(${DATE})`,
+  'i'
+);
+const FROM_ONLY = new RegExp(
+  `\\b(?:gäller|löper|börjar gälla|träder i kraft)\\b[^.]*?\\b(?:från|fr\\.?\\s?o\\.?\\s?m\\.?|den)\\s+(?:den\\s+)?(${DATE})`,
+  'i'
+);
+const UNTIL_REPLACED = /\bfram till (?:dess|att)\b[^.]*\bnytt?\b/i;
+const YEARS = /\b(20\d{2})\s*(?:–|-|—|till)\s*(20\d{2})\b/;
+const YEARS_CONTEXT = /medborgarlöfte|löfte|avtal|överenskommelse|gäller|period|genomförandeplan/i;
+
+/** Every statement of the period in the text, in order. */
+export function findPeriods(lines: Line[]): PeriodCandidate[] {
+  const out: PeriodCandidate[] = [];
+  for (const l of lines) {
+    for (const s of sentences(l.text)) {
+      const untilReplaced = UNTIL_REPLACED.test(s);
+      const clause = (m: RegExpExecArray) => s.slice(0, m.index + m[0].length).trim();
+      let m = RUNS_FOR.exec(s);
+      if (m) {
+        const start = parseDate(m[2]!);
+        const years = NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
+        if (start)
+          out.push({
+            start,
+            end: yearsLater(start, years),
+            untilReplaced,
+            text: clause(m),
+            line: l.n,
+            explicit: true
+          });
+        continue;
+      }
+      m = FROM_TO.exec(s);
+      if (m) {
+        const start = parseDate(m[1]!);
+        const end = parseDate(m[2]!, true);
+        if (start && end) {
+          out.push({ start, end, untilReplaced, text: clause(m), line: l.n, explicit: true });
+          continue;
+        }
+      }
+      m = FROM_ONLY.exec(s);
+      if (m) {
+        const start = parseDate(m[1]!);
+        if (start) {
+          const text = untilReplaced ? s.replace(/\.$/, '') : clause(m);
+          out.push({ start, end: null, untilReplaced, text, line: l.n, explicit: true });
+          continue;
+        }
+      }
+      m = YEARS.exec(s);
+      if (m && YEARS_CONTEXT.test(s) && +m[2]! >= +m[1]! && +m[2]! - +m[1]! <= 6)
+        out.push({
+          start: `${m[1]}-01-01`,
+          end: `${m[2]}-12-31`,
+          untilReplaced,
+          text: clause(m),
+          line: l.n,
+          explicit: false
+        });
+    }
+  }
+  return out;
+}
+
+/** The period to use (the first explicit statement, else the first years) and the ones that disagree. */
+export function choosePeriod(found: PeriodCandidate[]): {
+  chosen: PeriodCandidate | null;
+  disagreeing: PeriodCandidate[];
+} {
+  const chosen = found.find((p) => p.explicit) ?? found[0] ?? null;
+  if (!chosen) return { chosen, disagreeing: [] };
+  const seen = new Set<string>();
+  const disagreeing = found.filter((p) => {
+    const sig = `${p.start}/${p.end ?? ''}`;
+    if (p === chosen || p.end === null || chosen.end === null) return false;
+    if (sig === `${chosen.start}/${chosen.end}` || seen.has(sig)) return false;
+    seen.add(sig);
+    return true;
+  });
+  return { chosen, disagreeing };
+}

@@ -1,0 +1,172 @@
+import { leadingParties, parsePartyList, type NamedParty } from './parties';
+import { bulletOf, indentOf, isHeadingText, joinLines, type Line } from './text';
+
+/** What a measure's words are labelled as in tables and "Ansvarig: …" lines. */
+export type FieldName =
+  'measure' | 'target' | 'responsible' | 'collaborators' | 'description' | 'focus';
+
+/** A measure as found, before it is understood. */
+export type Item = {
+  text: string;
+  lines: Line[];
+  fields: Partial<Record<FieldName, string>>;
+  /** Parties of a lead-in such as "Polisen lovar att:". */
+  context: NamedParty[] | null;
+};
+
+/** A heading with the measures under it. */
+export type Group = {
+  title: string;
+  lines: Line[];
+  /** Norsjö style: a list item with paragraphs under it, each a measure. */
+  paragraphs: boolean;
+  /** A numbered or "Fokusområde:" heading: also a focus area when the document lists none. */
+  focusLike: boolean;
+  description: string;
+  items: Item[];
+};
+
+export type Walked = { groups: Group[]; intro: Line[]; loose: Line[][] };
+
+const LABEL =
+  /^(åtgärd|aktivitet|insats|mål|målsättning|frekvens|omfattning|ansvarig(?:a)?(?: part(?:er)?)?|ansvar|samverkan\p{L}*|i samverkan med|beskrivning|fokusområde(?:\s+\d+)?)\s*:\s*(.*)$/iu;
+
+export function fieldOf(label: string): FieldName {
+  const l = label.toLocaleLowerCase('sv');
+  if (/^(åtgärd|aktivitet|insats)/.test(l)) return 'measure';
+  if (/^(mål|frekvens|omfattning)/.test(l)) return 'target';
+  if (/^ansvar/.test(l)) return 'responsible';
+  if (/samverkan/.test(l)) return 'collaborators';
+  if (/^fokus/.test(l)) return 'focus';
+  return 'description';
+}
+
+const LEAD_IN = /^(.{2,60}?)\s+(?:lovar att|ska|skall|åtar sig att|kommer att)\s*:$/i;
+const cellsOf = (t: string) =>
+  t
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
+
+/** Walks the lines of the measure sections: groups, list items, paragraphs, tables, labelled lines. */
+export function walkMeasures(lines: Line[]): Walked {
+  const out: Walked = { groups: [], intro: [], loose: [] };
+  let group: Group | null = null;
+  let item: Item | null = null;
+  let context: NamedParty[] | null = null;
+  let header: (FieldName | null)[] | null = null;
+  let para: Line[] = [];
+  const newGroup = (title: string, l: Line, paragraphs: boolean, focusLike: boolean) => {
+    flushPara();
+    item = null;
+    context = null;
+    header = null;
+    group = { title, lines: [l], paragraphs, focusLike, description: '', items: [] };
+    out.groups.push(group);
+  };
+  const addItem = (text: string, ls: Line[], fields: Item['fields'] = {}) => {
+    if (!group) newGroup('Åtgärder', ls[0]!, false, false);
+    item = { text, lines: ls, fields, context };
+    group!.items.push(item);
+  };
+  function flushPara() {
+    if (!para.length) return;
+    const ls = para;
+    para = [];
+    const text = joinLines(ls);
+    const g = group as Group | null;
+    if (!g) out.intro.push(...ls);
+    else if (
+      g.paragraphs ||
+      leadingParties(text) ||
+      /\((?:[^()]*:|[^()]*\b(?:polis|kommun))[^()]*\)\s*\.?$/i.test(text)
+    )
+      addItem(text, ls);
+    else if (!g.items.length && !g.description) g.description = text;
+    else out.loose.push(ls);
+  }
+  lines.forEach((l, i) => {
+    const t = l.text.trim();
+    if (!t) return flushPara();
+    let j = i + 1;
+    while (j < lines.length && !lines[j]!.text.trim()) j++;
+    const next = lines[j];
+    const prevBlank = i === 0 || !lines[i - 1]!.text.trim();
+    if ((t.match(/\|/g) ?? []).length >= 2 || (t.includes(' | ') && !para.length)) {
+      flushPara();
+      const cells = cellsOf(t);
+      if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '')) return;
+      const roles = cells.map((c) =>
+        /^[\p{L} ]{3,30}$/u.test(c) ? fieldOf(c.replace(/\s+/g, ' ')) : null
+      );
+      const looksHeader =
+        cells.some((c) => /^(aktivitet|åtgärd|insats)/i.test(c)) &&
+        cells.some((c) => /^(ansvar|mål|frekvens|samverkan)/i.test(c));
+      if (looksHeader) {
+        header = roles.map((r, k) =>
+          r === 'description' && !/beskrivning/i.test(cells[k]!) ? null : r
+        );
+        return;
+      }
+      const h: (FieldName | null)[] = header ?? [
+        'measure',
+        'responsible',
+        'target',
+        'collaborators'
+      ];
+      const fields: Item['fields'] = {};
+      cells.forEach((c, k) => {
+        const role = h[k];
+        if (role && c) fields[role] = c;
+      });
+      addItem(fields.measure ?? cells[0] ?? t, [l], fields);
+      return;
+    }
+    const label = LABEL.exec(t);
+    if (label) {
+      flushPara();
+      const field = fieldOf(label[1]!);
+      const value = label[2]!.trim();
+      if (field === 'measure') addItem(value, [l]);
+      else if (field === 'focus' && value) newGroup(value, l, false, true);
+      else if (item && field !== 'focus') {
+        item.fields[field] = value;
+        item.lines.push(l);
+      } else out.loose.push([l]);
+      return;
+    }
+    const lead = LEAD_IN.exec(t);
+    if (lead) {
+      flushPara();
+      item = null;
+      context = parsePartyList(/^vi$/i.test(lead[1]!) ? 'polisen och kommunen' : lead[1]!);
+      if (!context.length) out.loose.push([l]);
+      return;
+    }
+    const b = bulletOf(l.text);
+    if (b) {
+      flushPara();
+      const nextIsBullet = next ? !!bulletOf(next.text) : false;
+      if (b.numbered && isHeadingText(t) && !(next && bulletOf(next.text)?.numbered))
+        return newGroup(b.text, l, false, true);
+      const under = next && !nextIsBullet && !/\)\s*\.?$/.test(b.text) && !/[.:]$/.test(b.text);
+      if (
+        under &&
+        !b.numbered &&
+        (indentOf(next.text) > b.indent || /\([^()]+\)\s*\.?$/.test(next.text))
+      )
+        return newGroup(b.text, l, true, false);
+      addItem(b.text, [l]);
+      return;
+    }
+    const nextBlank = !next || lines[i + 1] !== next;
+    if (isHeadingText(t) && prevBlank && (nextBlank || (next && !!bulletOf(next.text)))) {
+      const focus = /^fokusområde\b/i.test(t);
+      return newGroup(t.replace(/^fokusområde\s*\d*\s*[:–-]?\s*/i, '') || t, l, false, focus);
+    }
+    para.push(l);
+  });
+  flushPara();
+  return out;
+}
