@@ -1,4 +1,5 @@
 import mammoth from 'mammoth';
+import { unpacksWithin } from '../zip-guard';
 import { decodeText } from '../spreadsheet/csv';
 import { ValidationError } from './errors';
 
@@ -171,6 +172,11 @@ export async function readDocument(
         'PDF-filen har ingen text, bara bilder (den är troligen inskannad). Kör textigenkänning (OCR) på den, eller klistra in texten.'
       );
   } else if (kind === 'docx') {
+    // A Word file is a ZIP: refuse one that would unpack to far more than any löfte (a zip bomb).
+    if (!unpacksWithin(bytes, 100 * 1024 * 1024))
+      throw fail(
+        'Word-filen går inte att läsa: den är skadad eller packas upp till orimligt mycket. Spara den igen som .docx eller PDF.'
+      );
     try {
       text = htmlToText((await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value);
     } catch {
