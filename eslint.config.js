@@ -11,7 +11,17 @@ const dbPatterns = dbLibraries.map((name) => ({
 }));
 
 export default ts.config(
-  { ignores: ['build/', 'build-*/', '.svelte-kit/', '.svelte-kit-*/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  {
+    ignores: [
+      'build/',
+      'build-*/',
+      '.svelte-kit/',
+      '.svelte-kit-*/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/'
+    ]
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
