@@ -60,22 +60,27 @@ export async function auditedChange<T>(
  * head row is updated first, which serialises concurrent writers on PostgreSQL.
  */
 export async function recordAudit(trx: Executor, now: Date, entry: AuditEntry): Promise<void> {
-  const head = await trx
-    .updateTable('audit_head')
-    .set((eb) => ({ seq: eb('seq', '+', 1) }))
-    .where('id', '=', 1)
-    .returning(['seq', 'hash'])
-    .executeTakeFirst();
-  let seq: number;
-  let prevHash: string;
-  if (head) {
-    seq = Number(head.seq);
-    prevHash = head.hash;
-  } else {
-    seq = 1;
-    prevHash = GENESIS;
-    await trx.insertInto('audit_head').values({ id: 1, seq: 1, hash: GENESIS }).execute();
+  const claim = () =>
+    trx
+      .updateTable('audit_head')
+      .set((eb) => ({ seq: eb('seq', '+', 1) }))
+      .where('id', '=', 1)
+      .returning(['seq', 'hash'])
+      .executeTakeFirst();
+  let head = await claim();
+  if (!head) {
+    // The very first entry: create the head row. Concurrent first writers wait on its key and
+    // then claim the next number from the row the winner committed.
+    await trx
+      .insertInto('audit_head')
+      .values({ id: 1, seq: 0, hash: GENESIS })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    head = await claim();
+    if (!head) throw new Error('audit head row missing');
   }
+  const seq = Number(head.seq);
+  const prevHash = head.hash;
   const row = {
     seq,
     at: now.toISOString(),
