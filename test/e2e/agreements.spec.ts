@@ -1,14 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn } from './helpers';
-
-async function openNorsjo(page: Page) {
-  await page.goto('/');
-  await page.getByRole('link', { name: 'Norsjö – medborgarlöften' }).click();
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'Norsjö – medborgarlöften' })
-  ).toBeVisible();
-  return page.url();
-}
+import { expect, test } from '@playwright/test';
+import { expectAccessible, openNorsjo, signIn } from './helpers';
 
 test('Norsjö’s agreement shows its focus areas and fourteen measures with targets, without JavaScript', async ({
   browser

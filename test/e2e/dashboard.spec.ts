@@ -1,22 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible } from './helpers';
-
-/** The dashboard of Norsjö's agreement, reached from the start page. */
-async function norsjoUrl(page: Page): Promise<string> {
-  await page.goto('/');
-  await page.getByRole('link', { name: 'Norsjö – medborgarlöften' }).click();
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'Norsjö – medborgarlöften' })
-  ).toBeVisible();
-  return page.url();
-}
+import { expect, test } from '@playwright/test';
+import { expectAccessible, openNorsjo } from './helpers';
 
 test('the dashboard shows its charts as SVG with table alternatives, without JavaScript', async ({
   browser
 }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  const url = await norsjoUrl(page);
+  const url = await openNorsjo(page);
   await page.goto(`${url}/oversikt`);
   await expect(
     page.getByRole('heading', { level: 1, name: 'Översikt över uppföljningen' })
@@ -58,7 +48,7 @@ test('the dashboard shows its charts as SVG with table alternatives, without Jav
 test('a measure’s page lists its target over the plans, its months and its activities', async ({
   page
 }) => {
-  const url = await norsjoUrl(page);
+  const url = await openNorsjo(page);
   await page.goto(`${url}/oversikt`);
   await page.getByRole('link', { name: 'Dörrknackning i valda områden' }).click();
   await expect(page).toHaveURL(/\/matt\/dorrknackning$/);
@@ -77,7 +67,7 @@ test('a measure’s page lists its target over the plans, its months and its act
 
 test('the dashboard and a measure’s page pass axe with WCAG 2.1 A/AA rules', async ({ page }) => {
   test.setTimeout(120_000);
-  const url = await norsjoUrl(page);
+  const url = await openNorsjo(page);
   for (const path of ['/oversikt', '/oversikt?part=lpo-skelleftea', '/matt/trafikkontroller']) {
     await page.goto(url + path);
     await expectAccessible(page);

@@ -13,6 +13,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 /** Fills in and sends the sign-in form without waiting for success. */
 export async function attemptSignIn(page: Page, email: string, password: string) {
   await page.goto('/logga-in');
+  // Let the page hydrate first, so that typed values are not replaced under a busy machine.
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('E-postadress').fill(email);
   await page.getByLabel('Lösenord').fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
@@ -27,4 +29,15 @@ export async function expectAccessible(page: Page) {
     (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
   );
   expect(summary).toEqual([]);
+}
+
+/** Opens Norsjö's agreement page the way a resident would: start page, municipality, agreement. */
+export async function openNorsjo(page: Page): Promise<string> {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Medborgarlöftet i Norsjö' }).click();
+  await page.getByRole('link', { name: 'Hela överenskommelsen och planen' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Norsjö – medborgarlöften' })
+  ).toBeVisible();
+  return page.url();
 }

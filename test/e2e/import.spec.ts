@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn } from './helpers';
+import { expectAccessible, openNorsjo, signIn } from './helpers';
 
 /** A few days ago, so the dates are past and inside the demo agreement (it runs to the year's end). */
 const day = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
@@ -12,10 +12,7 @@ const CSV = Buffer.from(
 );
 
 async function openImport(page: Page) {
-  await page.goto('/');
-  await page.getByRole('link', { name: 'Norsjö – medborgarlöften' }).click();
-  await page.waitForURL(/\/avtal\/[^/]+$/);
-  const agreement = new URL(page.url()).pathname;
+  const agreement = new URL(await openNorsjo(page)).pathname;
   await page.goto(`${agreement}/import`);
   return agreement;
 }
