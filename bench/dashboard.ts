@@ -15,15 +15,6 @@ import { loadInChildProcess } from './load';
 import type { BenchOptions } from './options';
 import { fmtInt, fmtMb, fmtMs, fmtS, log, timed } from './stats';
 
-/** Which cases to run: BENCH_CASES=follow-up,dashboard (the default is both). */
-export function benchCases(): { followUp: boolean; dashboard: boolean } {
-  const asked = (process.env.BENCH_CASES ?? 'follow-up,dashboard').split(',').map((s) => s.trim());
-  for (const c of asked)
-    if (c !== 'follow-up' && c !== 'dashboard')
-      throw new Error(`BENCH_CASES: expected follow-up and/or dashboard, got ${c}`);
-  return { followUp: asked.includes('follow-up'), dashboard: asked.includes('dashboard') };
-}
-
 const size = (svg: string) => `${(svg.length / 1024).toFixed(0)} kB`;
 
 /** Times the dashboard of an agreement as a visitor sees it: service + SVG, then each alone. */

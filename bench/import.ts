@@ -7,14 +7,6 @@ import { makeDocx, makePdf } from '../test/support/document-files';
 import { readLoefte } from '../src/lib/server/services/document-import.service';
 import { fmtInt, fmtMs, log, timeRuns } from './stats';
 
-/** Removes `import` from BENCH_CASES (the other cases' parsers know only their own); true when it was asked for. */
-export function takeImportCase(): { asked: boolean; others: boolean } {
-  const asked = (process.env.BENCH_CASES ?? 'follow-up,dashboard').split(',').map((s) => s.trim());
-  const rest = asked.filter((c) => c !== 'import');
-  process.env.BENCH_CASES = rest.join(',');
-  return { asked: rest.length < asked.length, others: rest.length > 0 };
-}
-
 const AREAS = ['narkotika', 'trafik', 'inbrott', 'trygghet', 'våld i offentlig miljö'];
 const WHO = ['Polisen', 'Kommunen', 'Polisen och kommunen', 'Kommunen, polisen samt föreningar'];
 const HOW = [

@@ -12,7 +12,27 @@ export type BenchOptions = {
   engines: ('sqlite' | 'postgresql')[];
   /** Also time a candidate index experiment (BENCH_EXPERIMENT=1; the covering index itself is now in the migrations). */
   experiment: boolean;
+  /** Which cases to run (BENCH_CASES, comma-separated; the default is all of them). */
+  cases: Record<BenchCase, boolean>;
 };
+
+/** The cases `npm run bench` knows. */
+export const BENCH_CASES = ['follow-up', 'dashboard', 'public-page', 'import'] as const;
+export type BenchCase = (typeof BENCH_CASES)[number];
+
+function benchCases(): Record<BenchCase, boolean> {
+  const asked = (process.env.BENCH_CASES ?? BENCH_CASES.join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const c of asked)
+    if (!(BENCH_CASES as readonly string[]).includes(c))
+      throw new Error(`BENCH_CASES: expected some of ${BENCH_CASES.join(', ')}; got ${c}`);
+  return Object.fromEntries(BENCH_CASES.map((c) => [c, asked.includes(c)])) as Record<
+    BenchCase,
+    boolean
+  >;
+}
 
 function whole(name: string, fallback: number, min: number): number {
   const raw = process.env[name]?.replace(/[_,]/g, '');
@@ -41,6 +61,7 @@ export function benchOptions(): BenchOptions {
     runs: whole('BENCH_RUNS', 20, 1),
     pgUrl,
     engines,
-    experiment: process.env.BENCH_EXPERIMENT === '1'
+    experiment: process.env.BENCH_EXPERIMENT === '1',
+    cases: benchCases()
   };
 }

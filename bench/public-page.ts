@@ -11,14 +11,6 @@ import { fmtInt, fmtMs, log, quantile } from './stats';
 
 const CLIENTS = 50;
 
-/** Removes `public-page` from BENCH_CASES (the other cases' parser knows only its own); true when it was asked for. */
-export function takePublicPageCase(): { asked: boolean; others: boolean } {
-  const asked = (process.env.BENCH_CASES ?? 'follow-up,dashboard').split(',').map((s) => s.trim());
-  const rest = asked.filter((c) => c !== 'public-page');
-  process.env.BENCH_CASES = rest.join(',');
-  return { asked: rest.length < asked.length, others: rest.length > 0 };
-}
-
 function get(agent: Agent, port: number, path: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, agent }, (res) => {

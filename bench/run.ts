@@ -4,18 +4,23 @@
  * Prints figures; it is not a test. See docs/BENCHMARKS.md.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
-import { benchDashboard, benchCases } from './dashboard';
+import { benchDashboard } from './dashboard';
 import { benchEngine, type EngineResult } from './engine';
-import { benchImport, takeImportCase } from './import';
+import { benchImport } from './import';
 import { benchOptions } from './options';
-import { benchPublicPage, takePublicPageCase } from './public-page';
+import { benchPublicPage } from './public-page';
 import { fmtInt, fmtMb, fmtMs, fmtS, log, memory } from './stats';
 
 async function main() {
   const started = performance.now();
   const opts = benchOptions();
   log(
-    `Löften follow-up bench: ${fmtInt(opts.activities)} activities, Norsjö + ${fmtInt(opts.agreements)} agreements, ${opts.runs} runs per case`
+    `Löften bench (${Object.entries(opts.cases)
+      .filter(([, on]) => on)
+      .map(([c]) => c)
+      .join(
+        ', '
+      )}): ${fmtInt(opts.activities)} activities, Norsjö + ${fmtInt(opts.agreements)} agreements, ${opts.runs} runs per case`
   );
   log(
     `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? '?'}), ${fmtMb(totalmem())} RAM, load average ${loadavg()
@@ -24,22 +29,20 @@ async function main() {
   );
   log(`memory at start: ${memory().text}`);
   const results: EngineResult[] = [];
-  const importCase = takeImportCase();
-  const publicPage = takePublicPageCase();
-  const cases =
-    importCase.others && publicPage.others ? benchCases() : { followUp: false, dashboard: false };
-  for (const engine of opts.engines) {
+  const cases = opts.cases;
+  const onData = cases['follow-up'] || cases.dashboard;
+  for (const engine of onData ? opts.engines : []) {
     if (engine === 'postgresql' && !opts.pgUrl) {
       log(
         '\n=== postgresql ===\n  skipped: set TEST_DATABASE_URL (or BENCH_DATABASE_URL), e.g. postgres://postgres@127.0.0.1:5432/test'
       );
       continue;
     }
-    if (cases.followUp) results.push(await benchEngine(engine, opts));
+    if (cases['follow-up']) results.push(await benchEngine(engine, opts));
     if (cases.dashboard) results.push(await benchDashboard(engine, opts));
   }
-  if (publicPage.asked) await benchPublicPage();
-  if (importCase.asked) await benchImport();
+  if (cases['public-page']) await benchPublicPage();
+  if (cases.import) await benchImport();
   log('\n=== summary ===');
   for (const r of results)
     for (const t of [...r.timings, ...r.candidate])
