@@ -75,6 +75,9 @@ const FROM_ONLY = new RegExp(
 const UNTIL_REPLACED = /\bfram till (?:dess|att)\b[^.]*\bnytt?\b/i;
 const YEARS = /\b(20\d{2})\s*(?:–|-|—|till)\s*(20\d{2})\b/;
 const YEARS_CONTEXT = /medborgarlöfte|löfte|avtal|överenskommelse|gäller|period|genomförandeplan/i;
+/** A yearly löfte named by its year: "Medborgarlöfte 2024", "Medborgarlöften för 2025", "Handlingsplan år 2023". */
+const ONE_YEAR =
+  /\b(?:medborgarlöften?|löften?|genomförandeplan(?:en)?|handlingsplan(?:en)?|aktivitetsplan(?:en)?)\s+(?:för\s+)?(?:år\s+)?(20\d{2})\b(?!\s*(?:–|-|—|till)\s*20\d{2})/i;
 
 /** Every statement of the period in the text, in order. */
 export function findPeriods(lines: Line[]): PeriodCandidate[] {
@@ -117,12 +120,24 @@ export function findPeriods(lines: Line[]): PeriodCandidate[] {
         }
       }
       m = YEARS.exec(s);
-      if (m && YEARS_CONTEXT.test(s) && +m[2]! >= +m[1]! && +m[2]! - +m[1]! <= 6)
+      if (m && YEARS_CONTEXT.test(s) && +m[2]! >= +m[1]! && +m[2]! - +m[1]! <= 6) {
         out.push({
           start: `${m[1]}-01-01`,
           end: `${m[2]}-12-31`,
           untilReplaced,
           text: clause(m),
+          line: l.n,
+          explicit: false
+        });
+        continue;
+      }
+      m = ONE_YEAR.exec(s);
+      if (m)
+        out.push({
+          start: `${m[1]}-01-01`,
+          end: `${m[1]}-12-31`,
+          untilReplaced,
+          text: m[0],
           line: l.n,
           explicit: false
         });

@@ -152,7 +152,9 @@ describe('periods in words', () => {
     ['Avtalet löper på fyra år med början 1/1 2019.', '2019-01-01', '2022-12-31'],
     ['Löftet gäller från 1 januari 2020 till 31 december 2021.', '2020-01-01', '2021-12-31'],
     ['Medborgarlöftet gäller fr.o.m. 2024-03-01 t.o.m. 2025-02-28.', '2024-03-01', '2025-02-28'],
-    ['Medborgarlöfte 2019–2021', '2019-01-01', '2021-12-31']
+    ['Medborgarlöfte 2019–2021', '2019-01-01', '2021-12-31'],
+    ['Medborgarlöfte 2024', '2024-01-01', '2024-12-31'],
+    ['Medborgarlöften för år 2025 i Malå', '2025-01-01', '2025-12-31']
   ])('%s', (s, start, end) => {
     expect(period(s).chosen).toMatchObject({ start, end });
   });
