@@ -19,12 +19,15 @@ export const PREVENTION_SV: Record<string, string> = {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 
-/** A short Swedish label for a period: "mar 2020", "T2 2020", "2020" or the dates. */
+const TERTIAL_MONTHS = ['jan–apr', 'maj–aug', 'sep–dec'];
+
+/** A short Swedish label for a period: "mar 2020", "maj–aug 2020", "2020" or the dates. */
 export function periodLabel(start: string, end: string, kind: string): string {
   const y = start.slice(0, 4);
   const m = Number(start.slice(5, 7));
   if (kind === 'month') return `${MONTHS[m - 1]} ${y}`;
-  if (kind === 'tertial') return `T${Math.ceil(m / 4)} ${y}`;
+  // A tertial in months, not "T3": residents do not know the word.
+  if (kind === 'tertial') return `${TERTIAL_MONTHS[Math.ceil(m / 4) - 1]} ${y}`;
   if (kind === 'year') return y;
   return `${start} – ${end}`;
 }

@@ -104,7 +104,7 @@ export function rankThemes(themes: ThemeEvidence[]): RankedTheme[] {
       {
         source: 'input',
         points: round1(share(t.inputItems, maxInput)),
-        reason: `${t.inputItems} synpunkter från möten och medarbetardialoger (flest för ett tema: ${maxInput}).`
+        reason: `${t.inputItems} ${t.inputItems === 1 ? 'synpunkt' : 'synpunkter'} från möten och medarbetardialoger (flest för ett tema: ${maxInput}).`
       },
       {
         source: 'crimeTrend',

@@ -145,7 +145,7 @@ describe.each(DATABASES)('exporting activities and the follow-up on $kind', ({ k
       ]);
       expect(rows).toHaveLength(1 + periods);
       const traffic = rows.filter((r) => r[1] === 'trafikkontroller');
-      expect(traffic.map((r) => r[4])).toEqual(['T1 2026', 'T2 2026', 'T3 2026']);
+      expect(traffic.map((r) => r[4])).toEqual(['jan–apr 2026', 'maj–aug 2026', 'sep–dec 2026']);
       if (format === 'xlsx') expect(sheets[1]!.rows).toHaveLength(1 + f.measures.length + 1);
     }
   );

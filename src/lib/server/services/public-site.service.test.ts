@@ -56,7 +56,7 @@ describe.each(DATABASES)('the public site on $kind', ({ kind }) => {
     const a = page.agreement!;
     expect(a.standing.measures).toHaveLength(14);
     expect(a.standing.measures.every((m) => m.tertial && m.year)).toBe(true);
-    expect(a.standing.tertialLabel).toBe('T3 2026');
+    expect(a.standing.tertialLabel).toBe('sep–dec 2026');
     expect(Object.values(a.standing.counts).reduce((s, n) => s + n, 0)).toBe(14);
     expect(a.standing.demo).toBe(true);
     expect(a.revisionHistory.length).toBeGreaterThan(0);

@@ -115,6 +115,9 @@ describe.each(DATABASES)('analysing a survey on $kind', ({ kind }) => {
     });
     expect(scoped.respondents).toBe(8);
     expect(scoped.themes.find((t) => t.mentions === 2)).toBeDefined();
+    // The picture compares themes on 0–100: the burglary item's 7.1 of 10 is 71 there.
+    expect(e.problemIndex.scaleMax).toBe(10);
+    expect(scoped.themes.map((t) => t.problemIndex)).toContain(71);
   });
 
   it('seeds Norsjö’s demo survey once, with about 150 deterministic demo answers', async () => {

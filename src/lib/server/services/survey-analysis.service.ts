@@ -186,6 +186,8 @@ export type SurveyEvidence = {
   demo: boolean;
   respondents: number;
   problemIndex: {
+    /** The index an item gets when everyone answers the top step (10 by default). */
+    scaleMax: number;
     total: number | null;
     items: { key: string; text: string; index: number | null; n: number; noOpinion: number }[];
   };
@@ -209,6 +211,7 @@ export async function surveyEvidence(ctx: Ctx, surveyId: string): Promise<Survey
     demo: survey.demo === 1,
     respondents: (await respondents(ctx, surveyId)).counted,
     problemIndex: {
+      scaleMax: formulaOf(survey).scaleMax,
       total: totalIndex(results.map((r) => r.index!)),
       items: results.map((r) => ({ key: r.key, text: r.text, ...r.index! }))
     },

@@ -15,7 +15,7 @@ export async function evidenceThemes(ctx: Ctx, scope: ThemeScope): Promise<Evide
 /**
  * What the surveys of a municipality or agreement say per theme: respondents summed over its
  * non-draft surveys (the agreement's own and the municipality's without an agreement), confirmed
- * mentions per theme, and the mean problem index of the problem items belonging to the theme.
+ * mentions per theme, and the mean problem index (on 0–100) of the problem items of the theme.
  */
 export async function surveyEvidenceForScope(
   ctx: Ctx,
@@ -40,7 +40,9 @@ export async function surveyEvidenceForScope(
     for (const t of e.themes) mentions.set(t.key, (mentions.get(t.key) ?? 0) + t.confirmed);
     for (const item of e.problemIndex.items) {
       const key = themeOfProblemQuestion(item.key);
-      if (key && item.index !== null) indexes.set(key, [...(indexes.get(key) ?? []), item.index]);
+      // The picture compares themes on 0–100, whatever scale each survey's formula uses.
+      const on100 = item.index === null ? null : (100 * item.index) / e.problemIndex.scaleMax;
+      if (key && on100 !== null) indexes.set(key, [...(indexes.get(key) ?? []), on100]);
     }
   }
   return {

@@ -1,11 +1,14 @@
 import { error, redirect } from '@sveltejs/kit';
-import type { RequestHandler } from './$types';
+import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { NotFoundError } from '$lib/server/services/errors';
 import { latestReportVersion, reportPath } from '$lib/server/services/report-public.service';
 
-/** A report's address without a version leads to its newest version. */
-export const GET: RequestHandler = async ({ params }) => {
+/**
+ * A report's address without a version leads to its newest version. A page (not an endpoint), so
+ * an unknown report gets the site's error page rather than JSON.
+ */
+export const load: PageServerLoad = async ({ params }) => {
   const { ctx } = await getApp();
   let version: number;
   try {
