@@ -32,6 +32,11 @@ export function periodLabel(start: string, end: string, kind: string): string {
   return `${start} – ${end}`;
 }
 
+/** A date as "31 okt 2026". */
+export function shortDate(iso: string): string {
+  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+}
+
 /** A share 0..1 as a Swedish percentage. */
 export const percent = (share: number | null): string =>
   share === null ? '–' : `${Math.round(share * 100)} %`;

@@ -28,6 +28,11 @@ export type PeriodResult = {
   done: number;
   status: FollowUpStatus;
   detail?: string;
+  /**
+   * Set on the public follow-up when the period runs past what is published yet (police work
+   * published a month or some days later): activities count only through this day.
+   */
+  publishedThrough?: IsoDate;
 };
 
 /** Everything followUp needs: the target, the day tallies, today, the agreement span and the period kind. */

@@ -192,6 +192,17 @@ describe.each(DATABASES)('logging activities on $kind', ({ kind }) => {
     );
     expect(pub.measures.find((m) => m.key === 'dorrknackning')?.periods[0]?.done).toBe(0);
     expect(inside.measures.find((m) => m.key === 'dorrknackning')?.periods[0]?.done).toBe(1);
+    // The public is told how far the year is counted: activities up to 30 days ago are published.
+    expect(pub.measures.find((m) => m.key === 'dorrknackning')?.periods[0]).toMatchObject({
+      publishedThrough: '2026-10-28'
+    });
+    // Police controls are published as a monthly count once a month is over.
+    expect(pub.measures.find((m) => m.key === 'trafikkontroller')?.periods[0]).toMatchObject({
+      publishedThrough: '2026-10-31'
+    });
+    expect(
+      inside.measures.find((m) => m.key === 'dorrknackning')?.periods[0]?.publishedThrough
+    ).toBeUndefined();
   });
 
   it('lets the reporter edit their own activity, and an editor restore a deleted one', async () => {

@@ -71,6 +71,12 @@ async function agreementAnswer(ctx: Ctx, agreementId: string) {
         themeId: r.themeId,
         label: r.label,
         rank: r.rank,
+        /** Whether people raised it at all (survey mentions, meeting input, the problem index). */
+        raised: r.parts.some(
+          (p) =>
+            (p.source === 'survey' || p.source === 'input' || p.source === 'problemIndex') &&
+            p.points > 0
+        ),
         survey: part(r, 'survey'),
         meetings: part(r, 'input'),
         said: said

@@ -134,19 +134,27 @@ export async function agreementFollowUp(
         start: m.starts_on && m.starts_on > seg.start ? m.starts_on : seg.start,
         end: m.ends_on && m.ends_on < seg.end ? m.ends_on : seg.end
       };
-      const results =
+      const judgedTo = options.includeInternal
+        ? today
+        : minDate(today, publicJudgingDay(m, stockholmDate(ctx.now())));
+      const results = (
         segSpan.start <= segSpan.end
           ? followUp({
               target,
               tallies: byKey.get(m.measure_key) ?? [],
-              today: options.includeInternal
-                ? today
-                : minDate(today, publicJudgingDay(m, stockholmDate(ctx.now()))),
+              today: judgedTo,
               span: segSpan,
               period: q.period,
               riskOccasions
             })
-          : [];
+          : []
+      ).map((r) => {
+        // Say so where the public sees a period only partly: the rest is published later.
+        const through = m.publication_rule === 'monthly' ? addDays(judgedTo, -1) : judgedTo;
+        return judgedTo < today && r.end > through && r.start <= today
+          ? { ...r, publishedThrough: through }
+          : r;
+      });
       const prev = measures.get(m.measure_key);
       // The latest revision in the span names the measure; periods accumulate across revisions.
       measures.set(m.measure_key, {

@@ -19,6 +19,8 @@ export type PublicResult = {
   status: FollowUpStatus;
   done: number;
   expected: number | null;
+  /** The public count runs only through this day: the rest is published later. */
+  publishedThrough?: string;
 };
 
 /** How a published agreement's public measures stand this tertial and this year. */
@@ -50,7 +52,8 @@ export async function currentStanding(ctx: Ctx, agreementId: string) {
           label: periodLabel(p.start, p.end, kind),
           status: p.status,
           done: p.done,
-          expected: p.expected
+          expected: p.expected,
+          ...(p.publishedThrough ? { publishedThrough: p.publishedThrough } : {})
         }
       : null;
   const measures = tertial!.measures.map((m) => ({
