@@ -20,7 +20,8 @@ const ACTIVITY_HEADERS = [
   'Anteckning',
   'Publicering',
   'Publik från',
-  'Registrerad'
+  'Registrerad',
+  'Demo'
 ];
 
 const bytesOf = async (f: ExportFile) => Buffer.from(await new Response(f.body).arrayBuffer());
@@ -89,6 +90,8 @@ describe.each(DATABASES)('exporting activities and the follow-up on $kind', ({ k
       const first = sheet!.rows[1]!;
       expect(first.slice(1, 5)).toEqual(['Trygghetsvandring', 'trygghetsvandring', 1, 0]);
       expect(first[7]).toMatch(/^rad (0|2800|5600)$/);
+      // Imported by hand, not demo data.
+      expect(first[11]).toBe('nej');
       expect(new Date(first[0] as string).toISOString().slice(0, 10)).toBe('2019-01-01');
     },
     30_000

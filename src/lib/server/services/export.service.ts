@@ -89,7 +89,9 @@ const ACTIVITY_COLUMNS: SheetSpec['columns'] = [
   { header: 'Anteckning', width: 40 },
   { header: 'Publicering', width: 14 },
   { header: 'Publik från', date: true, width: 12 },
-  { header: 'Registrerad', date: true, width: 12 }
+  { header: 'Registrerad', date: true, width: 12 },
+  // Demo activities are invented; a spreadsheet that leaves the site must still say so.
+  { header: 'Demo', width: 6 }
 ];
 
 /**
@@ -123,7 +125,8 @@ export async function exportActivities(
       insider ? a.note : null,
       PUBLICATION_SV[a.publication],
       a.publication === 'internal' ? null : a.publish_after,
-      a.created_at.slice(0, 10)
+      a.created_at.slice(0, 10),
+      a.demo === 1 ? 'ja' : 'nej'
     ];
   };
   async function* pages(): AsyncGenerator<Cell[][]> {
