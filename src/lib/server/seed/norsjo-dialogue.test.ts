@@ -30,7 +30,7 @@ describe.each(DATABASES)('the Norsjö dialogue demo on $kind', ({ kind }) => {
         .map((r) => r.label)
         .sort()
     ).toEqual(['Inbrott och stöld', 'Narkotika', 'Polisnärvaro', 'Trafik'].sort());
-    expect(assessment?.links).toHaveLength(4);
+    expect(assessment?.links).toHaveLength(6);
     const count = await ctx.db
       .selectFrom('dialogues')
       .select((eb) => eb.fn.countAll<number>().as('n'))

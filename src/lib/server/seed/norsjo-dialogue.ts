@@ -172,7 +172,11 @@ export async function ensureNorsjoDialogueDemo(ctx: Ctx): Promise<void> {
       ['narkotika', 'Insatser mot narkotika'],
       ['trafik', 'Insatser mot brott och förseelser i trafikmiljön'],
       ['inbrott-stold', 'Insatser mot tillgreppsbrott'],
-      ['polisnarvaro', 'Trygghetsskapande arbete']
+      ['polisnarvaro', 'Trygghetsskapande arbete'],
+      // Young people come up most often; the plan answers through its work against drugs among
+      // the young (fewer recruited, class visits, youth centre visits).
+      ['ungdomar', 'Insatser mot narkotika'],
+      ['belysning-miljo', 'Trygghetsskapande arbete']
     ] as const
   ).flatMap(([k, f]) =>
     themeOf.get(k) && focus(f) ? [{ themeId: themeOf.get(k)!, focusAreaId: focus(f)! }] : []

@@ -39,7 +39,9 @@ async function agreementAnswer(ctx: Ctx, agreementId: string) {
   // Only what was said at open meetings is public; staff dialogues stay internal. Masked always.
   const said = inputs.filter((i) => i.kind === 'open_meeting');
   const ranking = JSON.parse(row.ranking_json) as RankedTheme[];
-  const part = (r: RankedTheme, s: string) => r.parts.find((p) => p.source === s)?.reason ?? '';
+  // The reasons as residents read them, without the ranking's comparison to the largest theme.
+  const part = (r: RankedTheme, s: string) =>
+    (r.parts.find((p) => p.source === s)?.reason ?? '').replace(/ \(flest för ett tema: \d+\)/, '');
   return {
     title: row.title,
     demo: row.demo === 1,
