@@ -1,4 +1,4 @@
-import { PDF_BRAND, PDF_INK, PDF_MUTED, type PdfWriter } from './report-pdf-kit';
+import { PDF_BRAND, PDF_FONT, PDF_INK, PDF_MUTED, type PdfWriter } from './report-pdf-kit';
 
 /** One pair of bars: done against expected. */
 export type PdfBarGroup = { label: string; done: number; expected: number };
@@ -23,13 +23,16 @@ export function drawBarChart(
 ): number {
   const { doc } = w;
   const labelWidth = box.width * 0.36;
-  const barArea = box.width - labelWidth - 70;
   const max = Math.max(1, ...groups.flatMap((g) => [g.done, g.expected]));
+  // Room right of the longest bar for its number, measured in the font that prints it.
+  doc.font(PDF_FONT.regular).fontSize(8);
+  const valueWidth = doc.widthOfString(`förväntat ${max}`) + 8;
+  const barArea = box.width - labelWidth - valueWidth;
   const rowHeight = 30;
   const figure = doc.struct('Figure', { alt: barChartAlt(title, groups) }, () => {
     groups.forEach((g, i) => {
       const top = box.y + i * rowHeight;
-      doc.font('Helvetica').fontSize(9).fillColor(PDF_INK);
+      doc.font(PDF_FONT.regular).fontSize(9).fillColor(PDF_INK);
       doc.text(g.label, box.x, top + 2, {
         width: labelWidth - 8,
         height: rowHeight - 4,
@@ -40,7 +43,7 @@ export function drawBarChart(
       const doneWidth = (g.done / max) * barArea;
       doc.rect(left, top, Math.max(expectedWidth, 0.5), 10).fill(EXPECTED_FILL);
       doc.rect(left, top + 12, Math.max(doneWidth, 0.5), 10).fill(PDF_BRAND);
-      doc.font('Helvetica').fontSize(8).fillColor(PDF_MUTED);
+      doc.font(PDF_FONT.regular).fontSize(8).fillColor(PDF_MUTED);
       doc.text(`förväntat ${g.expected}`, left + expectedWidth + 4, top + 1, { lineBreak: false });
       doc.fillColor(PDF_INK);
       doc.text(`gjort ${g.done}`, left + doneWidth + 4, top + 13, { lineBreak: false });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 
 /** Colours of the report PDFs (contrast at least 4.5:1 on white for text). */
@@ -5,6 +7,38 @@ export const PDF_INK = '#1b1f24';
 export const PDF_MUTED = '#4a5562';
 export const PDF_BRAND = '#1a4d8f';
 export const PDF_DEMO = '#8a3b00';
+
+/**
+ * The fonts of every report PDF: DejaVu Sans, whose glyphs cover Sámi, Meänkieli and Finnish
+ * letters (ŋ, đ, ŧ, ž, č, š) as well as å, ä and ö. pdfkit embeds only the glyphs a document
+ * uses, so a one-page summary stays small.
+ */
+export const PDF_FONT = {
+  regular: 'DejaVuSans',
+  bold: 'DejaVuSans-Bold',
+  italic: 'DejaVuSans-Oblique'
+} as const;
+
+type PdfFontName = (typeof PDF_FONT)[keyof typeof PDF_FONT];
+
+// Resolved through node_modules, which the built server keeps external; each file read once.
+const requireFont = createRequire(import.meta.url);
+const fontFiles = new Map<PdfFontName, Buffer>();
+
+function fontFile(name: PdfFontName): Buffer {
+  let bytes = fontFiles.get(name);
+  if (!bytes) {
+    bytes = readFileSync(requireFont.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`));
+    fontFiles.set(name, bytes);
+  }
+  return bytes;
+}
+
+/** Registers the report fonts on a document and makes the regular one current. */
+function registerFonts(doc: PDFKit.PDFDocument): void {
+  for (const name of Object.values(PDF_FONT)) doc.registerFont(name, fontFile(name));
+  doc.font(PDF_FONT.regular);
+}
 
 /** A tagged PDF being written: headings land in the outline and the structure tree. */
 export type PdfWriter = {
@@ -26,8 +60,8 @@ const SIZES = { 1: 20, 2: 14, 3: 11.5 } as const;
 export type TextStyle = PDFKit.Mixins.TextOptions & { size?: number; color?: string };
 
 /**
- * Opens an A4 tagged PDF in Swedish with title metadata shown in the viewer's title bar. The
- * standard Helvetica encodes å, ä and ö (WinAnsi), so no font file is embedded.
+ * Opens an A4 tagged PDF in Swedish with title metadata shown in the viewer's title bar, with the
+ * DejaVu fonts registered (`PDF_FONT`) so that every letter of a comment or place name prints.
  */
 export function openPdf(meta: {
   title: string;
@@ -52,6 +86,7 @@ export function openPdf(meta: {
       Keywords: 'medborgarlöfte, uppföljning'
     }
   });
+  registerFonts(doc);
   const root = doc.struct('Document');
   doc.addStructure(root);
   const chunks: Buffer[] = [];
@@ -67,7 +102,7 @@ export function openPdf(meta: {
     heading(level, text, options = {}) {
       const { size, color, ...rest } = options;
       doc
-        .font('Helvetica-Bold')
+        .font(PDF_FONT.bold)
         .fontSize(size ?? SIZES[level])
         .fillColor(color ?? (level === 1 ? PDF_BRAND : PDF_INK));
       doc.text(text, { ...rest, structParent: root, structType: `H${level}` });
@@ -78,7 +113,7 @@ export function openPdf(meta: {
     paragraph(text, options = {}) {
       const { size, color, ...rest } = options;
       doc
-        .font('Helvetica')
+        .font(PDF_FONT.regular)
         .fontSize(size ?? 10.5)
         .fillColor(color ?? PDF_INK);
       doc.text(text, { ...rest, structParent: root, structType: 'P' });

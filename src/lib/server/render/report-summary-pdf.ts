@@ -1,6 +1,14 @@
-import { shortText } from '../../core/report';
+import { shortText, type ReportContent } from '../../core/report';
 import { drawBarChart } from './report-pdf-chart';
-import { PDF_BRAND, PDF_DEMO, PDF_INK, openPdf, swedishDay } from './report-pdf-kit';
+import {
+  PDF_BRAND,
+  PDF_DEMO,
+  PDF_FONT,
+  PDF_INK,
+  openPdf,
+  swedishDay,
+  type PdfWriter
+} from './report-pdf-kit';
 import { focusAreaBars, type ReportPdfInput } from './report-pdf';
 
 /**
@@ -44,15 +52,20 @@ export async function renderReportSummaryPdf(input: ReportPdfInput): Promise<Buf
   ] as const;
   const top = doc.y;
   const column = width / figures.length;
+  let bottom = top + 70;
   figures.forEach(([big, small], i) => {
     const x = left + i * column;
-    doc.font('Helvetica-Bold').fontSize(26).fillColor(PDF_BRAND);
+    // Large type, made smaller only when a big number would not fit its column on one line.
+    doc.font(PDF_FONT.bold).fontSize(26);
+    doc.fontSize(Math.min(26, (26 * (column - 10)) / doc.widthOfString(big)));
+    doc.fillColor(PDF_BRAND);
     doc.text(big, x, top, { width: column - 10, structParent: w.root, structType: 'P' });
-    doc.font('Helvetica').fontSize(10).fillColor(PDF_INK);
+    doc.font(PDF_FONT.regular).fontSize(10).fillColor(PDF_INK);
     doc.text(small, x, top + 34, { width: column - 10, structParent: w.root, structType: 'P' });
+    bottom = Math.max(bottom, doc.y + 12);
   });
   doc.x = left;
-  doc.y = top + 70;
+  doc.y = bottom;
 
   const bars = focusAreaBars(c);
   if (bars.length) {
@@ -65,28 +78,46 @@ export async function renderReportSummaryPdf(input: ReportPdfInput): Promise<Buf
     );
   }
   doc.moveDown(0.8);
-  // As many measures as the page holds, each with its status in words.
-  const room = Math.floor((doc.page.height - doc.page.margins.bottom - doc.y - 90) / 14);
-  if (room > 2 && c.measures.length) {
-    w.heading(2, 'Åtgärd för åtgärd');
-    const shown = c.measures.slice(0, room);
-    for (const m of shown)
-      w.paragraph(
-        `${m.title}: ${m.statusText.toLowerCase()}, ${m.done}` +
-          (m.expected !== null ? ` av ${m.expected}` : ' gjorda'),
-        { size: 9.5 }
-      );
-    if (shown.length < c.measures.length)
-      w.paragraph(`… och ${c.measures.length - shown.length} åtgärder till i hela rapporten.`, {
-        size: 9.5
-      });
-    doc.moveDown(0.6);
-  }
-  w.paragraph(
+  const footer =
     `Hela rapporten med kommentarer till varje åtgärd: ${input.url}. ` +
-      `Version ${input.version}, publicerad ${swedishDay(input.publishedAt)}.` +
-      (input.note ? ` ${input.note}` : ''),
-    { size: 9 }
-  );
+    `Version ${input.version}, publicerad ${swedishDay(input.publishedAt)}.` +
+    (input.note ? ` ${input.note}` : '');
+  const footerHeight = doc.font(PDF_FONT.regular).fontSize(9).heightOfString(footer, { width });
+  measureList(w, c, doc.page.height - doc.page.margins.bottom - footerHeight - 12);
+  w.paragraph(footer, { size: 9 });
   return w.finish();
+}
+
+const LIST_SIZE = 9.5;
+
+/**
+ * As many measures as fit above `bottom`, each with its status in words, measured with the
+ * font's own metrics so a wrapped line never pushes the summary onto a second page.
+ */
+function measureList(w: PdfWriter, c: ReportContent, bottom: number): void {
+  const { doc } = w;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const lines = c.measures.map(
+    (m) =>
+      `${m.title}: ${m.statusText.toLowerCase()}, ${m.done}` +
+      (m.expected !== null ? ` av ${m.expected}` : ' gjorda')
+  );
+  doc.font(PDF_FONT.regular).fontSize(LIST_SIZE);
+  const heights = lines.map((line) => doc.heightOfString(line, { width }));
+  const rest = (n: number) => `… och ${n} åtgärder till i hela rapporten.`;
+  const restHeight = doc.heightOfString(rest(lines.length), { width });
+  // Room for the heading and at least three lines, or the list is left to the whole report.
+  let y = doc.y + doc.font(PDF_FONT.bold).fontSize(14).currentLineHeight(true) * 1.3;
+  if (!lines.length || y + heights.slice(0, 3).reduce((a, b) => a + b, 0) > bottom) return;
+  let shown = 0;
+  for (const [i, height] of heights.entries()) {
+    // Unless this is the last measure, keep room for the line that counts the rest.
+    if (y + height + (i + 1 < heights.length ? restHeight : 0) > bottom) break;
+    y += height;
+    shown = i + 1;
+  }
+  w.heading(2, 'Åtgärd för åtgärd');
+  for (const line of lines.slice(0, shown)) w.paragraph(line, { size: LIST_SIZE });
+  if (shown < lines.length) w.paragraph(rest(lines.length - shown), { size: LIST_SIZE });
+  doc.moveDown(0.6);
 }

@@ -176,6 +176,31 @@ describe.each(DATABASES)('follow-up reports on $kind', ({ kind }) => {
     });
   });
 
+  it('prints Sámi and Meänkieli letters in both PDFs, and the summary stays one small page', async () => {
+    const { id } = await createReport(ctx, editor, agreementId, { kind: 'year', year: 2020 });
+    const comment =
+      'Kontroller vid Ŋ-bron och i Čohkkiras med Sámiid Nuorra, đ och ž i Kárášjohka.';
+    await saveReportDraft(ctx, editor, agreementId, id, {
+      lead: 'Sámi och Meänkieli: Ŋ, đ, č, š, ž och ŧ skrivs ut som de skrevs.',
+      comments: { trafikkontroller: comment }
+    });
+    await publishReport(ctx, editor, agreementId, id);
+    const v = await getReportVersion(ctx, '2417', id, 1);
+    const pdf = await pdfOf(v);
+    expect(pdf.text).toContain(`Kommentar: ${comment}`);
+    for (const letters of ['Ŋ', 'đ', 'č', 'Sámi']) expect(pdf.text).toContain(letters);
+    expect(pdf.text).toContain('Sámi och Meänkieli: Ŋ, đ, č, š, ž och ŧ skrivs ut som de skrevs.');
+    expect(pdf.tagged).toBe(true);
+    expect(pdf.outline).toEqual(expect.arrayContaining(['Sammanfattning', 'Åtgärderna']));
+
+    const bytes = await renderReportSummaryPdf({ ...v, url: 'http://localhost/r' });
+    expect(bytes.length).toBeLessThan(200_000);
+    const summary = await readPdf(bytes);
+    expect(summary.pages).toHaveLength(1);
+    expect(summary.text).toContain('Sámi och Meänkieli: Ŋ, đ, č, š, ž och ŧ');
+    expect(summary.info.Language).toBe('sv-SE');
+  });
+
   it('keeps drafts, unknown versions and other municipalities’ addresses out of public reach', async () => {
     const { id } = await createReport(ctx, editor, agreementId, {
       kind: 'tertial',
