@@ -78,6 +78,12 @@ test('a survey is answered anonymously without JavaScript on a phone, and counts
 
   await page.goto(`/kommuner/2417/enkater/${id}/analys`);
   await expect(page.getByText('1 räknade svar')).toBeVisible();
+  // One answer: no table may show "Bastuträsk 1 (100 %)" beside that person's text.
+  await expect(
+    page.getByText('Färre än fem svar än: resultaten visas när minst fem har svarat.')
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Svar per fråga' })).toHaveCount(0);
+  await expect(page.getByText('Bastuträsk')).toHaveCount(0);
   await expectAccessible(page);
 
   // The owner sees the free text as written …
@@ -89,12 +95,21 @@ test('a survey is answered anonymously without JavaScript on a phone, and counts
 test('an analyst who does not own the survey sees personal data masked', async ({ browser }) => {
   const owner = await browser.newPage();
   const id = await createOpenSurvey(owner);
-  await owner.request.post(`/enkat/${id}`, {
-    form: { [`q_${await firstTextQuestion(owner, id)}`]: FREE_TEXT },
-    headers: { origin: new URL(owner.url()).origin }
-  });
+  const question = `q_${await firstTextQuestion(owner, id)}`;
+  const send = (text: string) =>
+    owner.request.post(`/enkat/${id}`, {
+      form: { [question]: text },
+      headers: { origin: new URL(owner.url()).origin }
+    });
+  await send(FREE_TEXT);
   const analyst = await browser.newPage();
   await signIn(analyst, 'lasare@demo.loften.se');
+  // With one answer the analyst sees that there is a text, not the text.
+  await analyst.goto(`/kommuner/2417/enkater/${id}/kodning`);
+  await expect(analyst.getByText('1 fritextsvar.')).toBeVisible();
+  await expect(analyst.getByText(/Färre än fem svar än/)).toBeVisible();
+  await expect(analyst.getByText(/Knark säljs/)).toHaveCount(0);
+  for (const i of [1, 2, 3, 4]) await send(`Mer ljus vid busshållplats ${i}`);
   await analyst.goto(`/kommuner/2417/enkater/${id}/kodning`);
   await expect(
     analyst.getByText(

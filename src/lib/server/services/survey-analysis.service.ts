@@ -1,5 +1,6 @@
 import { formulaOrDefault, itemIndex, totalIndex, type ItemIndex } from '../../core/problem-index';
 import { localized, type SurveyQuestion } from '../../core/survey';
+import { discloseCells, isIdentifyingKind, MIN_RESPONDENTS } from '../../core/survey-disclosure';
 import type { Actor } from '../auth/policy';
 import type { Ctx } from '../context';
 import {
@@ -14,18 +15,22 @@ import { assertStaff, loadSurveyQuestions, requireSurvey } from './survey-access
 import { surveyScope, themeFrame } from './theme.service';
 
 /** Groups with fewer respondents than this are never shown on their own. */
-export const MIN_GROUP = 5;
+export const MIN_GROUP = MIN_RESPONDENTS;
 
 type Count = { questionId: string; optionId: string; groupId: string | null; n: number };
 
-/** One question's result: counts per option, its share, and the problem index of an index item. */
+/**
+ * One question's result: counts per option, its share, and the problem index of an index item.
+ * For an area or age question an option with 1–4 answers is `small` (no count, no share), and
+ * then no share and no total are given either (see core/survey-disclosure.ts).
+ */
 export type QuestionResult = {
   id: string;
   key: string;
   kind: SurveyQuestion['kind'];
   text: string;
-  answered: number;
-  options: { id: string; label: string; n: number; share: number }[];
+  answered: number | null;
+  options: { id: string; label: string; n: number | null; share: number | null; small: boolean }[];
   index: ItemIndex | null;
 };
 
@@ -40,17 +45,18 @@ function questionResults(
   return questions
     .filter((q) => q.kind !== 'text')
     .map((q) => {
-      const total = answered.get(q.id) ?? 0;
+      const shown = discloseCells(
+        q.options.map((o) => nOf(q.id, o.id)),
+        answered.get(q.id) ?? 0,
+        isIdentifyingKind(q.kind)
+      );
       return {
         id: q.id,
         key: q.key,
         kind: q.kind,
         text: localized(q.text, 'sv'),
-        answered: total,
-        options: q.options.map((o) => {
-          const n = nOf(q.id, o.id);
-          return { id: o.id, label: o.label.sv, n, share: total ? n / total : 0 };
-        }),
+        answered: shown.answered,
+        options: q.options.map((o, i) => ({ id: o.id, label: o.label.sv, ...shown.cells[i]! })),
         index: q.indexItem
           ? itemIndex(
               q.options.map((o) => ({ score: o.score, count: nOf(q.id, o.id) })),
@@ -70,7 +76,7 @@ const formulaOf = (s: SurveyTable) => {
 };
 
 /** Counted and flagged responses. */
-async function respondents(ctx: Ctx, surveyId: string) {
+export async function respondents(ctx: Ctx, surveyId: string) {
   const rows = await responseCounts(ctx.db, surveyId);
   const sum = (d: number) =>
     rows.filter((r) => Number(r.duplicate) === d).reduce((s, r) => s + Number(r.n), 0);
@@ -118,9 +124,9 @@ async function breakdown(
   return {
     by,
     groups: shown,
+    // How many respondents the hidden groups have is not given: with one hidden group, and the
+    // per-question table naming it "fewer than five", that would tell its size.
     hiddenGroups: hidden.length,
-    hiddenRespondents: hidden.reduce((s, g) => s + g.n, 0),
-    unanswered: sizes.get(null) ?? 0,
     items
   };
 }
@@ -144,18 +150,25 @@ async function themeResults(ctx: Ctx, survey: SurveyTable, areaGroups: { id: str
   }));
 }
 
-/** The analysis of a survey for staff: counts per question, index, breakdowns and themes. */
+/**
+ * The analysis of a survey for staff: counts per question, index, breakdowns and themes. Until
+ * MIN_RESPONDENTS respondents are counted (`enough` false) only the counts of answers are given.
+ */
 export async function surveyAnalysis(ctx: Ctx, actor: Actor | null, surveyId: string) {
   assertStaff(actor);
   const survey = await requireSurvey(ctx, surveyId);
-  const questions = await loadSurveyQuestions(ctx, surveyId);
+  const counted = await respondents(ctx, surveyId);
+  const enough = counted.counted >= MIN_RESPONDENTS;
+  const questions = enough ? await loadSurveyQuestions(ctx, surveyId) : [];
   const formula = formulaOf(survey);
-  const results = questionResults(
-    questions,
-    await optionCounts(ctx.db, surveyId),
-    await answeredPerQuestion(ctx.db, surveyId),
-    formula
-  );
+  const results = enough
+    ? questionResults(
+        questions,
+        await optionCounts(ctx.db, surveyId),
+        await answeredPerQuestion(ctx.db, surveyId),
+        formula
+      )
+    : [];
   const area = await breakdown(ctx, surveyId, questions, 'area', formula);
   const age = await breakdown(ctx, surveyId, questions, 'age', formula);
   const indexItems = results.filter((r) => r.index);
@@ -166,7 +179,8 @@ export async function surveyAnalysis(ctx: Ctx, actor: Actor | null, surveyId: st
       demo: survey.demo === 1,
       status: survey.status
     },
-    respondents: await respondents(ctx, surveyId),
+    respondents: counted,
+    enough,
     formula,
     questions: results,
     problemIndex: {
@@ -175,7 +189,7 @@ export async function surveyAnalysis(ctx: Ctx, actor: Actor | null, surveyId: st
     },
     area,
     age,
-    themes: await themeResults(ctx, survey, area?.groups ?? [])
+    themes: enough ? await themeResults(ctx, survey, area?.groups ?? []) : []
   };
 }
 

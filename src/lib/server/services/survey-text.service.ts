@@ -1,12 +1,9 @@
 import type { Actor } from '../auth/policy';
 import type { Ctx } from '../context';
-import {
-  groupSizes,
-  textAnswerCount,
-  textAnswerRows
-} from '../db/repositories/survey-analysis.repository';
+import { MIN_RESPONDENTS } from '../../core/survey-disclosure';
+import { textAnswerCount, textAnswerRows } from '../db/repositories/survey-analysis.repository';
 import { answerThemeRows } from '../db/repositories/theme.repository';
-import { MIN_GROUP } from './survey-analysis.service';
+import { respondents } from './survey-analysis.service';
 import { assertStaff, isSurveyOwner, loadSurveyQuestions, requireSurvey } from './survey-access';
 import { suggestSurveyThemes, surveyScope, themeFrame } from './theme.service';
 
@@ -24,7 +21,9 @@ export const PERSONAL_DATA_LABELS: Record<string, string> = {
 
 /**
  * Free-text answers a page at a time, with their theme coding. Only the survey's owners see the
- * original text; everyone else sees it with personal data masked.
+ * original text; everyone else sees it with personal data masked, and only once MIN_RESPONDENTS
+ * respondents are counted (`waiting` until then; owners see it at once, to code themes). No area
+ * or age band is ever given beside an answer.
  */
 export async function textAnswers(
   ctx: Ctx,
@@ -37,24 +36,16 @@ export async function textAnswers(
   const owner = await isSurveyOwner(ctx, actor, survey);
   if (owner) await suggestSurveyThemes(ctx, surveyId);
   const questions = await loadSurveyQuestions(ctx, surveyId);
-  const areaLabels = new Map(
-    questions
-      .filter((q) => q.kind === 'area')
-      .flatMap((q) => q.options.map((o) => [o.id, o.label.sv] as const))
-  );
-  // An area with fewer than five respondents is not named beside a free-text answer.
-  const namedAreas = new Set(
-    (await groupSizes(ctx.db, surveyId, 'area'))
-      .filter((g) => g.n >= MIN_GROUP)
-      .map((g) => g.groupId)
-  );
+  const waiting = !owner && (await respondents(ctx, surveyId)).counted < MIN_RESPONDENTS;
   const total = await textAnswerCount(ctx.db, surveyId);
-  const pages = Math.max(1, Math.ceil(total / TEXT_PAGE_SIZE));
+  const pages = waiting ? 1 : Math.max(1, Math.ceil(total / TEXT_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
-  const rows = await textAnswerRows(ctx.db, surveyId, {
-    limit: TEXT_PAGE_SIZE,
-    offset: (page - 1) * TEXT_PAGE_SIZE
-  });
+  const rows = waiting
+    ? []
+    : await textAnswerRows(ctx.db, surveyId, {
+        limit: TEXT_PAGE_SIZE,
+        offset: (page - 1) * TEXT_PAGE_SIZE
+      });
   const frame = await themeFrame(ctx, surveyScope(survey));
   const coding = await answerThemeRows(
     ctx.db,
@@ -63,6 +54,7 @@ export async function textAnswers(
   return {
     survey: { id: survey.id, title: survey.title_sv, demo: survey.demo === 1 },
     owner,
+    waiting,
     themes: frame.map((t) => ({ id: t.id, label: t.label })),
     page,
     pages,
@@ -76,10 +68,6 @@ export async function textAnswers(
         .split(',')
         .filter(Boolean)
         .map((k) => PERSONAL_DATA_LABELS[k] ?? k),
-      area:
-        r.areaOptionId && namedAreas.has(r.areaOptionId)
-          ? (areaLabels.get(r.areaOptionId) ?? null)
-          : null,
       paper: r.source === 'paper',
       demo: r.demo === 1,
       themes: coding

@@ -63,7 +63,10 @@ export async function answeredPerQuestion(db: Executor, surveyId: string) {
   return new Map(rows.map((r) => [r.questionId, Number(r.n)]));
 }
 
-/** Free-text answers of a survey (counted responses), newest first, a page at a time. */
+/**
+ * Free-text answers of a survey (counted responses), newest first, a page at a time. The
+ * response's area and age band are deliberately not selected: they are never shown beside a text.
+ */
 export function textAnswerRows(
   db: Executor,
   surveyId: string,
@@ -78,7 +81,6 @@ export function textAnswerRows(
       'survey_answers.text',
       'survey_answers.text_masked as masked',
       'survey_answers.personal_data as personalData',
-      'survey_responses.area_option_id as areaOptionId',
       'survey_responses.source',
       'survey_responses.demo'
     ])

@@ -1,9 +1,22 @@
 import type { PageServerLoad } from './$types';
 import { indexLevel } from '$lib/core/problem-index';
-import { answerBarsSvg, problemIndexSvg } from '$lib/server/render/survey-charts';
-import { surveyAnalysis } from '$lib/server/services/survey-analysis.service';
+import { labelledBarsSvg, problemIndexSvg } from '$lib/server/render/survey-charts';
+import { surveyAnalysis, type QuestionResult } from '$lib/server/services/survey-analysis.service';
 import { isSurveyOwnerById } from '$lib/server/services/survey-builder.service';
 import { surveyLoad } from '../../staff';
+
+/** A question's answers as bars; a small cell of an area or age question reads "färre än 5". */
+const answerChart = (q: QuestionResult) =>
+  labelledBarsSvg({
+    label: `Svar på frågan "${q.text}" (${q.answered ?? 'dolt antal'} svarande)`,
+    bars: q.options.map((o) => ({
+      name: o.label,
+      value: o.n ?? 0,
+      text: o.small
+        ? 'färre än 5'
+        : `${o.n}${o.share === null ? '' : ` (${Math.round(o.share * 100)} %)`}`
+    }))
+  });
 
 export const load: PageServerLoad = ({ params, url, locals }) =>
   surveyLoad(params, url, locals.actor, async (ctx, actor) => {
@@ -15,6 +28,6 @@ export const load: PageServerLoad = ({ params, url, locals }) =>
         ? problemIndexSvg(a.problemIndex.items, a.formula.scaleMax)
         : null,
       totalLevel: indexLevel(a.problemIndex.total),
-      questions: a.questions.map((q) => ({ ...q, chart: answerBarsSvg(q) }))
+      questions: a.questions.map((q) => ({ ...q, chart: answerChart(q) }))
     };
   });
