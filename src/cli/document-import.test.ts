@@ -21,6 +21,13 @@ describe('loften import', () => {
     expect(text).toMatch(/Att granska \(1\):\n {2}rad 19: Perioden står på två sätt/);
   });
 
+  it('reads a löfte with a "Fokusområden" list and sections named after the areas', async () => {
+    expect(await main(['import', 'test/fixtures/loften/umea-2026.txt'])).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('Fokusområden: 2. Åtgärder: 7 i 2 grupper, 6 med tolkat mål.');
+    expect(text).toMatch(/Att granska \(1\):\n {2}rad 13: Målet "under 2026" kunde inte tolkas/);
+  });
+
   it('prints the draft as JSON with --json', async () => {
     expect(await main(['import', 'test/fixtures/loften/gavle-2023.txt', '--json'])).toBe(0);
     const draft = JSON.parse(out.join('\n'));

@@ -108,11 +108,19 @@ export function importLoefte(
       if (b) focusAreas.push(focusArea(b.text, '', [l.n, l.n], keys));
     }
 
-  // Measures.
-  const walked = walkMeasures(of('measures').flatMap((s) => s.lines));
+  // Measures: the measure sections; without any, list items in the text before the first heading
+  // (a short yearly löfte is often only a list), its opening paragraphs staying the preamble.
+  const measureSections = of('measures');
+  const walked = walkMeasures(
+    measureSections.length ? measureSections.flatMap((s) => s.lines) : preamble
+  );
+  const preambleLines = measureSections.length ? preamble : walked.intro;
+  if (!measureSections.length) walked.intro = [];
   const fromGroups = !focusAreas.length;
   const groupFocus = walked.groups.map((g) => {
-    if (!fromGroups || !g.focusLike) return null;
+    // A heading that repeats a focus area of the list ("Trafiksäkerhet kring skolor").
+    if (!fromGroups) return focusAreas.find((f) => fold(f.title) === fold(g.title))?.key ?? null;
+    if (!g.focusLike) return null;
     const fa = focusArea(g.title, g.description, spanOf(g.lines), keys);
     focusAreas.push(fa);
     return fa.key;
@@ -218,8 +226,13 @@ export function importLoefte(
       lpo!.l.n
     ]);
 
+  // A bare list outside any measure section counts only when something in it reads as a measure:
+  // a party that does it or a target the grammar reads ("Mjölk", "Bröd" is not a löfte).
+  const resembles = groups.some((g) =>
+    g.measures.some((m) => m.responsible || (m.target && m.target.kind !== 'unparsed'))
+  );
   const measureCount = groups.reduce((n, g) => n + g.measures.length, 0);
-  if (!measureCount && !focusAreas.length)
+  if ((!measureCount || (!measureSections.length && !resembles)) && !focusAreas.length)
     throw new NotALoefteError(
       'Texten ser inte ut som ett medborgarlöfte: inga fokusområden eller åtgärder hittades. Kontrollera att det är rätt fil, eller skapa löftet för hand under "Nytt medborgarlöfte".'
     );
@@ -229,6 +242,14 @@ export function importLoefte(
       path: 'groups',
       message: 'Inga åtgärder hittades. Lägg till dem efter importen.',
       lines: null
+    });
+  else if (!focusAreas.length)
+    addReview({
+      kind: 'missing',
+      path: 'focusAreas',
+      message:
+        'Inga fokusområden hittades, så åtgärderna är inte knutna till något. Lägg till fokusområden efter importen och knyt åtgärderna till dem.',
+      lines: [groups[0]!.measures[0]!.lines[0], groups.at(-1)!.measures.at(-1)!.lines[1]]
     });
 
   const unrecognised = walked.loose.map((ls) => ({ text: joinLines(ls), lines: spanOf(ls) }));
@@ -256,7 +277,7 @@ export function importLoefte(
       : { code: null, name: null, lines: null },
     policeArea: { name: policeName, lines: lpo ? [lpo.l.n, lpo.l.n] : null },
     period,
-    preamble: { value: sectionText(preamble), lines: span(preamble) },
+    preamble: { value: sectionText(preambleLines), lines: span(preambleLines) },
     situationSummary: { value: sectionText(situationParas.flat()), lines: span(situationLines) },
     communication: {
       value: sectionText(of('communication').flatMap((s) => s.lines)),

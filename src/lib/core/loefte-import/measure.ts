@@ -1,7 +1,14 @@
 import { parseTarget } from '../target-parser';
 import { focusAreasOf } from './focus';
-import { isPartyListOnly, leadingParties, parsePartyList, type NamedParty } from './parties';
+import {
+  isPartyListOnly,
+  leadingParties,
+  parsePartyList,
+  weInSentence,
+  type NamedParty
+} from './parties';
 import type { DocumentDraft, ImportedMeasure, ReviewItem } from './schema';
+import { targetInSentence } from './target-words';
 import { capitalise, sentences, slug, spanOf, titleOf, uniqueKey } from './text';
 import type { Group, Item } from './walk';
 
@@ -83,6 +90,7 @@ export function buildMeasure(
   }
   const lead = leadingParties(text);
   if (lead && lead.rest) text = lead.rest;
+  const we = lead ? null : weInSentence(text);
   text = capitalise(text);
   const { title, description } = titleAndDescription(
     item.fields.description
@@ -100,7 +108,7 @@ export function buildMeasure(
     { how: `"(${trailing.map((p) => p.name).join(', ')})"`, parties: trailing },
     {
       how: `"${lead?.parties.map((p) => p.name).join(' och ')} ska …"`,
-      parties: lead?.parties ?? []
+      parties: lead && !lead.we ? lead.parties : []
     }
   ].filter((n) => n.parties.length);
   const collaborators = parsePartyList(
@@ -119,7 +127,16 @@ export function buildMeasure(
       'responsible',
       `Flera ansvariga står i texten (${first.parties.map((p) => p.name).join(', ')}); en åtgärd har en ansvarig part. ${first.parties[0]!.name} är vald – ändra om det behövs.`
     );
-  const all = [...named.flatMap((n) => n.parties), ...(item.context ?? []), ...collaborators];
+  // "vi" names nobody: read as the police and the municipality together, and always reviewed.
+  const ours = lead?.we ? lead.parties : we;
+  const context = named.length ? [] : (ours ?? item.context ?? []);
+  if (!named.length && (ours || (item.context?.length && item.we)))
+    review(
+      'uncertain',
+      'responsible',
+      `Texten säger "vi" utan att säga vem. Det är tolkat som polisen och kommunen tillsammans, med ${context[0]!.name.toLocaleLowerCase('sv')} som ansvarig – kontrollera vem som gör vad.`
+    );
+  const all = [...named.flatMap((n) => n.parties), ...context, ...collaborators];
   const keys = [...new Set(all.map((p) => c.party(p, lines)))];
   if (!keys.length)
     review(
@@ -128,10 +145,9 @@ export function buildMeasure(
       'Ingen ansvarig part hittades. Välj vem som ansvarar för åtgärden.'
     );
   const explicitTarget = item.fields.target ?? inParens.target;
-  const guessed =
-    !explicitTarget && parseTarget(text).kind !== 'unparsed' ? text.replace(/\.$/, '') : '';
-  const targetText = (explicitTarget ?? guessed).trim();
-  const target = targetText ? parseTarget(targetText) : null;
+  const inSentence = explicitTarget ? null : targetInSentence(text);
+  const targetText = (explicitTarget ?? inSentence?.text ?? '').trim();
+  const target = targetText ? (inSentence?.target ?? parseTarget(targetText)) : null;
   if (!targetText)
     review(
       'missing',

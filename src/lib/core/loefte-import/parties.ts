@@ -77,13 +77,36 @@ export function isPartyListOnly(s: string): boolean {
   return pieces.length > 0 && pieces.every((p) => POLICE.test(p) || MUNICIPALITY.test(p));
 }
 
-const LEAD =
-  /^((?:polis(?:en)?|kommun(?:en)?|vi)(?:\s*(?:,|och|samt)\s*(?:polis(?:en)?|kommun(?:en)?))*)\s+(?:ska|skall|lovar att|åtar sig att|kommer att)\b[:\s]*/i;
+const WHO = '(?:polis(?:en)?|polismyndigheten|lokalpolis(?:en)?|kommunpolis(?:en)?|kommun(?:en)?)';
+const LEAD = new RegExp(
+  `^((?:${WHO}|vi)(?:\\s*(?:,|och|samt)\\s*${WHO})*)(?:\\s+(?:gemensamt|tillsammans))?\\s+(?:ska|skall|lovar att|åtar sig att|kommer att|ansvarar(?:\\s+gemensamt)?\\s+för(?:\\s+att)?)(?![\\p{L}])[:\\s]*`,
+  'iu'
+);
+/** "… så lovar vi att …", "vi ska …" inside a sentence: the police and the municipality together. */
+const WE =
+  /(?<![\p{L}])(?:(?:lovar|ska|skall|kommer) vi|vi (?:lovar|ska|skall|kommer att|åtar oss))(?![\p{L}])/iu;
 
-/** "Polisen ska …", "Kommun och polis ska …", "Vi lovar att …": who, and the rest of the words. */
-export function leadingParties(s: string): { parties: NamedParty[]; rest: string } | null {
+/** Police and municipality, for "vi": the document does not name them, so the reader must check. */
+const US = 'polisen och kommunen';
+
+/**
+ * "Polisen ska …", "Kommun och polis ska …", "Kommunen ansvarar för att …", "Vi lovar att …": who,
+ * the rest of the words, and whether the parties were only "vi".
+ */
+export function leadingParties(
+  s: string
+): { parties: NamedParty[]; rest: string; we: boolean } | null {
   const m = LEAD.exec(s.trim());
   if (!m) return null;
-  const who = m[1]!.toLowerCase() === 'vi' ? 'polisen och kommunen' : m[1]!;
-  return { parties: parsePartyList(who), rest: s.trim().slice(m[0].length).trim() };
+  const we = m[1]!.toLowerCase() === 'vi';
+  return {
+    parties: parsePartyList(we ? US : m[1]!),
+    rest: s.trim().slice(m[0].length).trim(),
+    we
+  };
+}
+
+/** The parties of a "vi" later in the sentence ("… så lovar vi att bistå"), or null. */
+export function weInSentence(s: string): NamedParty[] | null {
+  return WE.test(s) ? parsePartyList(US) : null;
 }

@@ -1,4 +1,4 @@
-import { fold, isHeadingText, type Line } from './text';
+import { bulletOf, fold, isHeadingText, type Line } from './text';
 
 export type SectionKind =
   'situation' | 'focus' | 'measures' | 'effects' | 'communication' | 'signatures';
@@ -23,18 +23,52 @@ export function sectionKind(heading: string): SectionKind | null {
   return KINDS.find(([, re]) => re.test(f))?.[0] ?? null;
 }
 
-/** Splits the lines after the title into the preamble and the sections their headings open. */
+const LEAD_IN = /^(.{2,60}?)\s+(?:lovar att|ska|skall|åtar sig att|kommer att)\s*:$/i;
+const WE_LEAD_IN =
+  /^(?:(?:tillsammans|gemensamt|därför|i år)\s+)?(?:lovar|ska|skall) vi(?: att)?\s*:$/i;
+
+/**
+ * Who a lead-in to a list of measures names: "Polisen och kommunen lovar att:" → "Polisen och
+ * kommunen", "Kommunen ska:" → "Kommunen"; "Vi lovar att:" and "Tillsammans lovar vi att:" → "vi".
+ */
+export function leadInWho(line: string): string | null {
+  const t = line.trim();
+  if (WE_LEAD_IN.test(t)) return 'vi';
+  return LEAD_IN.exec(t)?.[1] ?? null;
+}
+
+/**
+ * Splits the lines after the title into the preamble and the sections their headings open. A
+ * heading opens a section when it stands alone, or when a list follows it at once
+ * ("Fokusområden" over "1. Trafiksäkerhet kring skolor"). Outside the measures, a lead-in such as
+ * "Polisen och kommunen lovar att:" and a heading that repeats a focus area of the list above
+ * open the measures, and stay in them as their first line.
+ */
 export function splitSections(lines: Line[]): { preamble: Line[]; sections: Section[] } {
   const preamble: Line[] = [];
   const sections: Section[] = [];
+  const focusNames = new Set<string>();
   lines.forEach((l, i) => {
     const t = l.text.trim();
-    const standalone = (i === 0 || !lines[i - 1]!.text.trim()) && !lines[i + 1]?.text.trim();
-    const kind = standalone && isHeadingText(t) ? sectionKind(t) : null;
-    const inMeasures = sections[sections.length - 1]?.kind === 'measures';
-    if (kind && !(inMeasures && (kind === 'measures' || kind === 'focus')))
+    const prevBlank = i === 0 || !lines[i - 1]!.text.trim();
+    const next = lines[i + 1]?.text ?? '';
+    const listAfter = !!bulletOf(next) && !bulletOf(l.text);
+    const headingText = prevBlank && isHeadingText(t.replace(/:$/, ''));
+    const heading = headingText && (!next.trim() || listAfter);
+    // A short known heading right over its text ("Uppföljning" over "Arbetet följs upp …").
+    const overText = headingText && /^\p{Lu}/u.test(next.trim()) && t.split(/\s+/).length <= 3;
+    const lead = /polis|kommun|^vi$/i.test(leadInWho(t) ?? '');
+    const kind = (heading || overText) && !lead ? sectionKind(t) : null;
+    const current = sections[sections.length - 1];
+    const inMeasures = current?.kind === 'measures';
+    const b = current?.kind === 'focus' ? bulletOf(l.text) : null;
+    if (b) focusNames.add(fold(b.text.replace(/[.:]$/, '')));
+    const opensMeasures =
+      !inMeasures && !kind && (lead || (heading && focusNames.has(fold(t.replace(/:$/, '')))));
+    if (opensMeasures) sections.push({ kind: 'measures', heading: l, lines: [l] });
+    else if (kind && !(inMeasures && (kind === 'measures' || kind === 'focus')))
       sections.push({ kind, heading: l, lines: [] });
-    else if (sections.length) sections[sections.length - 1]!.lines.push(l);
+    else if (current) current.lines.push(l);
     else preamble.push(l);
   });
   return { preamble, sections };

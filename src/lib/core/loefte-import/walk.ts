@@ -1,4 +1,5 @@
 import { leadingParties, parsePartyList, type NamedParty } from './parties';
+import { leadInWho } from './sections';
 import { bulletOf, indentOf, isHeadingText, joinLines, type Line } from './text';
 
 /** What a measure's words are labelled as in tables and "Ansvarig: …" lines. */
@@ -12,6 +13,8 @@ export type Item = {
   fields: Partial<Record<FieldName, string>>;
   /** Parties of a lead-in such as "Polisen lovar att:". */
   context: NamedParty[] | null;
+  /** The lead-in said only "vi" ("Vi lovar att:"): read as the police and the municipality. */
+  we: boolean;
 };
 
 /** A heading with the measures under it. */
@@ -41,7 +44,6 @@ export function fieldOf(label: string): FieldName {
   return 'description';
 }
 
-const LEAD_IN = /^(.{2,60}?)\s+(?:lovar att|ska|skall|åtar sig att|kommer att)\s*:$/i;
 const cellsOf = (t: string) =>
   t
     .replace(/^\|/, '')
@@ -55,19 +57,23 @@ export function walkMeasures(lines: Line[]): Walked {
   let group: Group | null = null;
   let item: Item | null = null;
   let context: NamedParty[] | null = null;
+  let we = false;
+  // A lead-in before the first heading ("Polisen och kommunen lovar att:") holds for every group.
+  let sectionContext: { parties: NamedParty[]; we: boolean } | null = null;
   let header: (FieldName | null)[] | null = null;
   let para: Line[] = [];
   const newGroup = (title: string, l: Line, paragraphs: boolean, focusLike: boolean) => {
     flushPara();
     item = null;
-    context = null;
+    context = sectionContext?.parties ?? null;
+    we = sectionContext?.we ?? false;
     header = null;
     group = { title, lines: [l], paragraphs, focusLike, description: '', items: [] };
     out.groups.push(group);
   };
   const addItem = (text: string, ls: Line[], fields: Item['fields'] = {}) => {
     if (!group) newGroup('Åtgärder', ls[0]!, false, false);
-    item = { text, lines: ls, fields, context };
+    item = { text, lines: ls, fields, context, we };
     group!.items.push(item);
   };
   function flushPara() {
@@ -136,19 +142,22 @@ export function walkMeasures(lines: Line[]): Walked {
       } else out.loose.push([l]);
       return;
     }
-    const lead = LEAD_IN.exec(t);
-    if (lead) {
+    const who = leadInWho(t);
+    if (who !== null) {
       flushPara();
       item = null;
-      context = parsePartyList(/^vi$/i.test(lead[1]!) ? 'polisen och kommunen' : lead[1]!);
+      we = /^vi$/i.test(who);
+      context = parsePartyList(we ? 'polisen och kommunen' : who);
       if (!context.length) out.loose.push([l]);
+      else if (!group) sectionContext = { parties: context, we };
       return;
     }
     const b = bulletOf(l.text);
     if (b) {
       flushPara();
       const nextIsBullet = next ? !!bulletOf(next.text) : false;
-      if (b.numbered && isHeadingText(t) && !(next && bulletOf(next.text)?.numbered))
+      const inList = !prevBlank && !!bulletOf(lines[i - 1]!.text)?.numbered;
+      if (b.numbered && isHeadingText(t) && !inList && !(next && bulletOf(next.text)?.numbered))
         return newGroup(b.text, l, false, true);
       const under = next && !nextIsBullet && !/\)\s*\.?$/.test(b.text) && !/[.:]$/.test(b.text);
       if (

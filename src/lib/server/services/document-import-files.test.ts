@@ -8,7 +8,9 @@ const SOURCES = {
   norsjo: 'data/reference/norsjo-medborgarloften-2019.txt',
   jarfalla: 'test/fixtures/loften/jarfalla-2024.txt',
   gavle: 'test/fixtures/loften/gavle-2023.txt',
-  lulea: 'test/fixtures/loften/lulea-2020.txt'
+  lulea: 'test/fixtures/loften/lulea-2020.txt',
+  umea: 'test/fixtures/loften/umea-2026.txt',
+  mala: 'test/fixtures/loften/mala-2024.txt'
 };
 const summary = (d: DocumentDraft) => ({
   title: d.title.value,

@@ -13,6 +13,8 @@ export function fieldIdOf(path: string): string {
   if (path === 'period.end' || path === 'periodEnd') return 'periodEnd';
   if (path.startsWith('period')) return 'periodStart';
   if (path.startsWith('municipality')) return 'municipalityCode';
+  // No focus areas: the measures sit in one group, whose heading is the nearest field.
+  if (path === 'focusAreas') return 'g-0-title';
   return path;
 }
 
