@@ -25,8 +25,14 @@ test('"Ni sa – vi gör" shows what people said next to what is done, labelled 
   await expect(page.getByRole('heading', { level: 1, name: 'Ni sa – vi gör' })).toBeVisible();
   await expect(page.getByText('Demodata: synpunkterna')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Ni sa: Narkotika' })).toBeVisible();
-  await expect(page.getByText('"Det säljs narkotika nära skolan och busstationen."')).toBeVisible();
-  await expect(page.getByText('Fokusområde: Insatser mot narkotika')).toBeVisible();
+  await expect(page.getByText('”Det säljs narkotika nära skolan och busstationen.”')).toBeVisible();
+  // Narkotika and Ungdomar both lead to the work against drugs among the young.
+  await expect(page.getByText('Fokusområde: Insatser mot narkotika')).toHaveCount(2);
+  // Themes nothing answers yet are shown too, saying so.
+  await expect(page.getByRole('heading', { name: 'Ni sa: Nedskräpning' })).toBeVisible();
+  await expect(
+    page.getByText('Inget fokusområde eller åtgärd svarar på detta än.').first()
+  ).toBeVisible();
   // Staff dialogues stay internal.
   await expect(page.getByText('Skolpersonal ser tecken')).toHaveCount(0);
   await context.close();
