@@ -16,7 +16,10 @@ import { SYSTEM } from '../auth/policy';
 import type { Ctx } from '../context';
 import { newId } from '../context';
 import { hasDemoActivities, insertActivities } from '../db/repositories/activity.repository';
-import { insertIndicators } from '../db/repositories/agreement-parts.repository';
+import {
+  insertIndicators,
+  upsertIndicatorValue
+} from '../db/repositories/agreement-parts.repository';
 import { listRevisions, loadRevisionContent } from '../db/repositories/plan.repository';
 import { norsjoDemoActivities } from '../seed/norsjo-demo';
 import { findNorsjoAgreementId, norsjoIds } from './norsjo.service';
@@ -39,6 +42,7 @@ export async function ensureNorsjoDemo(ctx: Ctx): Promise<void> {
   const today = stockholmDate(ctx.now());
   await extendForDemo(ctx, agreementId, today);
   await addDemoIndicators(ctx, agreementId);
+  await addDemoIndicatorValues(ctx, agreementId, Number(today.slice(0, 4)));
   await ctx.db.transaction().execute((trx) =>
     insertActivities(
       trx,
@@ -135,4 +139,33 @@ async function addDemoIndicators(ctx: Ctx, agreementId: string): Promise<void> {
     ];
   });
   await insertIndicators(ctx.db, rows);
+}
+
+/**
+ * Invented yearly values for the demo indicators, from the year before the agreement to last
+ * year, so the public page can show effects over time. Their indicators' source says "Demo".
+ */
+const DEMO_VALUES: Record<string, number[]> = {
+  'Andel som känner sig trygga utomhus sent på kvällen': [62, 63, 65, 64, 66, 68, 69, 70],
+  'Anmälda brott': [320, 305, 298, 290, 284, 276, 270, 268],
+  'Anmälda narkotikabrott': [34, 38, 41, 44, 40, 43, 45, 47],
+  'Deltagare i medborgardialoger och trygghetsvandringar': [60, 85, 40, 55, 95, 110, 120, 125],
+  'Förtroende för polisen': [58, 60, 61, 63, 62, 65, 66, 67]
+};
+
+async function addDemoIndicatorValues(ctx: Ctx, agreementId: string, thisYear: number) {
+  const v = await getAgreementView(ctx, agreementId);
+  for (const i of v.effects.flatMap((e) => e.indicators)) {
+    const values = DEMO_VALUES[i.name];
+    if (!values || i.values.length) continue;
+    for (const [n, value] of values.entries()) {
+      const year = 2018 + n;
+      if (year >= thisYear) break;
+      await upsertIndicatorValue(ctx.db, {
+        indicator_id: i.id,
+        measured_on: `${year}-12-31`,
+        value
+      });
+    }
+  }
 }

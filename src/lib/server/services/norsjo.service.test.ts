@@ -55,6 +55,20 @@ describe.each(DATABASES)('Norsjö’s agreement on $kind', ({ kind }) => {
     expect(v.communication).toContain('Norsjöbladet som skickas ut till alla hushåll');
   });
 
+  it('gives the demo indicators invented yearly values up to last year, their source marked demo', async () => {
+    const v = await getAgreementView(ctx, id);
+    const indicators = v.effects.flatMap((e) => e.indicators);
+    expect(indicators).toHaveLength(5);
+    for (const i of indicators) {
+      expect(i.source).toMatch(/^Demo: /);
+      expect(i.values.map((x) => x.date)).toEqual(
+        ['2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025'].map((y) => `${y}-12-31`)
+      );
+    }
+    const safe = indicators.find((i) => i.name.startsWith('Andel som känner sig trygga'));
+    expect(safe?.values.at(-1)).toEqual({ date: '2025-12-31', value: 70 });
+  });
+
   it('keeps each target’s words and its parsed meaning, Trafikkontroller as 10 per month', async () => {
     const v = await getAgreementView(ctx, id, { year: 2019 });
     const measures = v.revision!.groups.flatMap((g) => g.measures);
