@@ -5,6 +5,8 @@ import { actorFor } from '../../src/lib/server/services/auth.service';
 import { addUser, setRole } from '../../src/lib/server/services/user.service';
 import { updateAgreementHead } from '../../src/lib/server/services/agreement-edit.service';
 import { findNorsjoAgreementId } from '../../src/lib/server/services/norsjo.service';
+import { ensureNorsjoDemo } from '../../src/lib/server/services/demo.service';
+import { openTestContext } from './databases';
 
 let n = 0;
 
@@ -46,4 +48,13 @@ export async function keepNorsjoRunning(ctx: Ctx, until = '2026-12-31'): Promise
     signedOn: ''
   });
   return id;
+}
+
+/** A test database in demo mode with Norsjö's demo data; returns the context and the agreement's id. */
+export async function openNorsjoDemo(kind: 'sqlite' | 'postgresql') {
+  const opened = await openTestContext(kind, { config: { demo: true } });
+  await ensureNorsjoDemo(opened.ctx);
+  const id = await findNorsjoAgreementId(opened.ctx);
+  if (!id) throw new Error('Norsjö is missing');
+  return { ...opened, id };
 }

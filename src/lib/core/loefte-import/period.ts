@@ -1,3 +1,4 @@
+import { SWEDISH_MONTHS } from '../dates';
 import { sentences, type Line } from './text';
 
 /** A period found in the text, before conflicts are judged. */
@@ -11,20 +12,7 @@ export type PeriodCandidate = {
   explicit: boolean;
 };
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december'
-];
+const MONTHS: readonly string[] = SWEDISH_MONTHS;
 const NUMBER_WORDS: Record<string, number> = { ett: 1, en: 1, två: 2, tre: 3, fyra: 4, fem: 5 };
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES, openTestContext } from '../../../../test/support/databases';
+import { openNorsjoDemo } from '../../../../test/support/factories';
+import { DATABASES } from '../../../../test/support/databases';
 import { SYSTEM, type Actor } from '../auth/policy';
 import type { Ctx } from '../context';
 import { getAgreementView } from './agreement-view.service';
 import { agreementDashboard, fourYears, referenceDay } from './dashboard.service';
-import { ensureNorsjoDemo } from './demo.service';
 import { NotFoundError } from './errors';
 import { agreementFollowUp } from './follow-up.service';
 import { measureHistory } from './measure-history.service';
-import { findNorsjoAgreementId } from './norsjo.service';
 import { updateMeasure } from './plan.service';
 
 const editor: Actor = {
@@ -41,9 +40,7 @@ describe.each(DATABASES)('the follow-up dashboard of Norsjö’s demo on $kind',
   let close: () => Promise<void>;
   let id: string;
   beforeAll(async () => {
-    ({ ctx, close } = await openTestContext(kind, { config: { demo: true } }));
-    await ensureNorsjoDemo(ctx);
-    id = (await findNorsjoAgreementId(ctx))!;
+    ({ ctx, close, id } = await openNorsjoDemo(kind));
   });
   afterAll(() => close());
 

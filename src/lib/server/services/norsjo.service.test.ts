@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNorsjoDemo } from '../../../../test/support/factories';
 import { DATABASES, openTestContext } from '../../../../test/support/databases';
 import type { Ctx } from '../context';
 import { getAgreementView } from './agreement-view.service';
-import { ensureNorsjoDemo } from './demo.service';
 import { agreementFollowUp } from './follow-up.service';
 import { ensureNorsjo, findNorsjoAgreementId } from './norsjo.service';
 import { compareRevisions } from './plan.service';
@@ -12,9 +12,7 @@ describe.each(DATABASES)('Norsjö’s agreement on $kind', ({ kind }) => {
   let close: () => Promise<void>;
   let id: string;
   beforeAll(async () => {
-    ({ ctx, close } = await openTestContext(kind, { config: { demo: true } }));
-    await ensureNorsjoDemo(ctx);
-    id = (await findNorsjoAgreementId(ctx))!;
+    ({ ctx, close, id } = await openNorsjoDemo(kind));
   });
   afterAll(() => close());
 

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES, openTestContext } from '../../../../test/support/databases';
+import { openNorsjoDemo } from '../../../../test/support/factories';
+import { DATABASES } from '../../../../test/support/databases';
 import { openApiDocument } from '../api/openapi';
 import { SYSTEM } from '../auth/policy';
 import type { JsonSchema, OpenApiDocument } from '../api/openapi-types';
 import type { Ctx } from '../context';
 import { loadRevisionContent, listRevisions } from '../db/repositories/plan.repository';
-import { ensureNorsjoDemo } from './demo.service';
 import { createAgreement } from './agreement.service';
 import { NotFoundError, ValidationError } from './errors';
-import { findNorsjoAgreementId } from './norsjo.service';
 import { getOpenAgreement, getOpenFollowUp, listOpenAgreements } from './open-data.service';
 import { updateMeasure } from './plan.service';
 
@@ -66,9 +65,7 @@ describe.each(DATABASES)('the open-data API on $kind', ({ kind }) => {
   let close: () => Promise<void>;
   let id: string;
   beforeAll(async () => {
-    ({ ctx, close } = await openTestContext(kind, { config: { demo: true } }));
-    await ensureNorsjoDemo(ctx);
-    id = (await findNorsjoAgreementId(ctx))!;
+    ({ ctx, close, id } = await openNorsjoDemo(kind));
   });
   afterAll(() => close());
 

@@ -1,17 +1,15 @@
 import ICAL from 'ical.js';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES, openTestContext } from '../../../../test/support/databases';
-import { makeUser } from '../../../../test/support/factories';
+import { DATABASES } from '../../../../test/support/databases';
+import { makeUser, openNorsjoDemo } from '../../../../test/support/factories';
 import type { Ctx } from '../context';
 import { catalogueRdf } from '../render/dcat-rdf';
 import { eventCalendar } from '../render/event-calendar';
 import { WIDGET_JS } from '../render/widget-script';
 import { openDataCatalogue } from './catalogue.service';
-import { ensureNorsjoDemo } from './demo.service';
 import { ForbiddenError, ValidationError } from './errors';
 import { createEvent, listEvents, setEventCancelled, updateEvent } from './event.service';
-import { findNorsjoAgreementId } from './norsjo.service';
 import { cachedResponse, RenderCache } from './public-cache.service';
 import { addContact } from './public-contact.service';
 import { openFollowUpCsv, openPlanCsv, PLAN_COLUMNS } from './public-data.service';
@@ -45,9 +43,7 @@ describe.each(DATABASES)('the public site on $kind', ({ kind }) => {
   let close: () => Promise<void>;
   let id: string;
   beforeAll(async () => {
-    ({ ctx, close } = await openTestContext(kind, { config: { demo: true } }));
-    await ensureNorsjoDemo(ctx);
-    id = (await findNorsjoAgreementId(ctx))!;
+    ({ ctx, close, id } = await openNorsjoDemo(kind));
   });
   afterAll(() => close());
 
