@@ -1,5 +1,5 @@
 import type { FollowUpStatus } from '../../core/index';
-import { BRAND, INK, LINE, MUTED, renderChartSvg, shorten } from './chart-svg';
+import { BRAND, INK, LINE, MUTED, labelledBarsSvg, renderChartSvg, shorten } from './chart-svg';
 import { glyphPath, MARKS, rectPath, STATUS_MARKS, type StatusMark } from './status-marks';
 
 /** A month's column label: its initial, and the year under January (and under the first column). */
@@ -111,51 +111,20 @@ export function fulfilmentBarsSvg(input: {
   label: string;
   bars: readonly FulfilmentBar[];
 }): string {
-  const rowHeight = 34;
-  const grid = { left: 260, right: 130, top: 10, bottom: 30 };
-  const height = grid.top + grid.bottom + rowHeight * Math.max(1, input.bars.length);
-  return renderChartSvg(
-    {
-      grid: { ...grid, containLabel: false },
-      xAxis: {
-        type: 'value',
-        min: 0,
-        max: 100,
-        interval: 25,
-        axisLabel: { color: INK, formatter: '{value} %' },
-        splitLine: { lineStyle: { color: LINE } }
-      },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: input.bars.map((b) => shorten(b.name, 32)),
-        axisTick: { show: false },
-        axisLine: { lineStyle: { color: MUTED } },
-        axisLabel: { color: INK, fontSize: 12 }
-      },
-      series: [
-        {
-          type: 'bar',
-          silent: true,
-          barWidth: 18,
-          showBackground: true,
-          backgroundStyle: { color: '#eef1f4' },
-          itemStyle: { color: BRAND },
-          label: { show: true, position: 'right', color: INK, fontSize: 12 },
-          data: input.bars.map((b) => ({
-            value: b.judged ? Math.round((b.met / b.judged) * 100) : 0,
-            label: {
-              formatter: b.judged
-                ? `${Math.round((b.met / b.judged) * 100)} % (${b.met} av ${b.judged})`
-                : 'inte bedömt'
-            }
-          }))
-        }
-      ]
-    },
-    { width: 720, height },
-    input.label
-  );
+  return labelledBarsSvg({
+    label: input.label,
+    max: 100,
+    interval: 25,
+    unit: ' %',
+    bars: input.bars.map((b) => {
+      const share = b.judged ? Math.round((b.met / b.judged) * 100) : 0;
+      return {
+        name: b.name,
+        value: share,
+        text: b.judged ? `${share} % (${b.met} av ${b.judged})` : 'inte bedömt'
+      };
+    })
+  });
 }
 
 /** One month of one measure: done, expected (null when not judged per month) and its status. */

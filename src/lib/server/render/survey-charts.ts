@@ -1,57 +1,6 @@
-import { BRAND, INK, LINE, MUTED, renderChartSvg, shorten } from './chart-svg';
+import { labelledBarsSvg } from './chart-svg';
 
-/** One labelled bar: a value and the text written beside it. */
-export type LabelledBar = { name: string; value: number; text: string };
-
-/**
- * Horizontal labelled bars as an SVG image (ECharts SSR). The page shows the same figures in a
- * table beside the chart, which is the text alternative.
- */
-export function labelledBarsSvg(input: {
-  label: string;
-  bars: readonly LabelledBar[];
-  max?: number;
-  unit?: string;
-}): string {
-  const rowHeight = 30;
-  const grid = { left: 240, right: 110, top: 10, bottom: 30 };
-  const height = grid.top + grid.bottom + rowHeight * Math.max(1, input.bars.length);
-  return renderChartSvg(
-    {
-      grid: { ...grid, containLabel: false },
-      xAxis: {
-        type: 'value',
-        min: 0,
-        ...(input.max !== undefined ? { max: input.max } : {}),
-        minInterval: 1,
-        axisLabel: { color: INK, formatter: `{value}${input.unit ?? ''}` },
-        splitLine: { lineStyle: { color: LINE } }
-      },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: input.bars.map((b) => shorten(b.name, 34)),
-        axisTick: { show: false },
-        axisLine: { lineStyle: { color: MUTED } },
-        axisLabel: { color: INK, fontSize: 12 }
-      },
-      series: [
-        {
-          type: 'bar',
-          silent: true,
-          barWidth: 16,
-          showBackground: true,
-          backgroundStyle: { color: '#eef1f4' },
-          itemStyle: { color: BRAND },
-          label: { show: true, position: 'right', color: INK, fontSize: 12 },
-          data: input.bars.map((b) => ({ value: b.value, label: { formatter: b.text } }))
-        }
-      ]
-    },
-    { width: 720, height },
-    input.label
-  );
-}
+export { labelledBarsSvg, type LabelledBar } from './chart-svg';
 
 /** A question's answers as bars: count and share of those who answered. */
 export function answerBarsSvg(question: {
