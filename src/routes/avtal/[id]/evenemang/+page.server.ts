@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
+import { stockholmDate } from '$lib/server/services/clock';
 import { formFailure, keptValues } from '$lib/server/http';
 import { getAgreementForActor } from '$lib/server/services/agreement-view.service';
 import { NotFoundError } from '$lib/server/services/errors';
@@ -33,12 +34,13 @@ async function act(
   which: string,
   request: Request,
   change: (form: Record<string, FormDataEntryValue>) => Promise<unknown>,
-  done: string
+  done: string | ((form: Record<string, FormDataEntryValue>) => string)
 ) {
   const form = await request.formData();
   try {
-    await change(Object.fromEntries(form));
-    return { done, which };
+    const fields = Object.fromEntries(form);
+    await change(fields);
+    return { done: typeof done === 'string' ? done : done(fields), which };
   } catch (e) {
     return formFailure(e, keptValues(form), which);
   }
@@ -51,7 +53,11 @@ export const actions: Actions = {
       'create',
       request,
       (f) => createEvent(ctx, locals.actor, params.id, f),
-      'Evenemanget är sparat och visas på den publika sidan.'
+      // A past event is kept (a record of what was done) but no longer shown under "Var med".
+      (f) =>
+        String(f.date) < stockholmDate(ctx.now())
+          ? 'Evenemanget är sparat. Datumet har redan varit, så det visas inte bland kommande evenemang på den publika sidan.'
+          : 'Evenemanget är sparat och visas på den publika sidan.'
     );
   },
   cancel: async ({ params, request, locals }) => {
