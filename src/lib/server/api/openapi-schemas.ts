@@ -226,7 +226,13 @@ export const schemas: Record<string, JsonSchema> = {
               description: 'Null when the target has no count.'
             },
             done: { type: 'integer', minimum: 0 },
-            status: { type: 'string', enum: [...FOLLOW_UP_STATUSES] }
+            status: { type: 'string', enum: [...FOLLOW_UP_STATUSES] },
+            publishedThrough: {
+              type: ['string', 'null'],
+              format: 'date',
+              description:
+                'Set when activities are published later (a monthly count, a delay): done counts only through this day.'
+            }
           })
         ),
         fulfilment: ref('Fulfilment')

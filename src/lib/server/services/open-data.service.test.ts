@@ -162,9 +162,14 @@ describe.each(DATABASES)('the open-data API on $kind', ({ kind }) => {
       end: '2020-07-31',
       expected: 1,
       done: 0,
-      status: 'missed'
+      status: 'missed',
+      publishedThrough: null
     });
     expect(f.measures.flatMap((m) => m.periods).some((p) => 'detail' in p)).toBe(false);
+    // This year, police controls are published as a monthly count: counted through October.
+    const now = await getOpenFollowUp(ctx, id, { period: 'year' });
+    const controls = now.measures.find((m) => m.key === 'trafikkontroller')!;
+    expect(controls.periods.at(-1)?.publishedThrough).toBe('2026-10-31');
     expect(rb.fulfilment).toEqual({ met: 11, judged: 12, share: 11 / 12 });
     expect(f.fulfilment.total.judged).toBeGreaterThan(0);
   });

@@ -69,6 +69,8 @@ export type OpenFollowUp = {
       expected: number | null;
       done: number;
       status: FollowUpStatus;
+      /** Police work published later: the count runs only through this day (null: all of it). */
+      publishedThrough: string | null;
     }[];
     fulfilment: OpenFulfilment;
   }[];
@@ -187,7 +189,8 @@ export async function getOpenFollowUp(ctx: Ctx, id: string, query: unknown): Pro
         end: p.end,
         expected: p.expected,
         done: p.done,
-        status: p.status
+        status: p.status,
+        publishedThrough: p.publishedThrough ?? null
       })),
       fulfilment: presentFulfilment(m.fulfilment)
     })),

@@ -52,7 +52,12 @@ export const FOLLOW_UP_COLUMNS: OpenColumn[] = [
     description: 'met, missed, on-track, behind, active, quiet, not-applicable, upcoming.'
   },
   { name: 'status_sv', description: 'Statusen i ord på svenska.' },
-  { name: 'demo', description: 'true när aktiviteterna är påhittade demodata.' }
+  { name: 'demo', description: 'true när aktiviteterna är påhittade demodata.' },
+  {
+    name: 'published_through',
+    description:
+      'Satt när aktiviteterna publiceras i efterhand: antalet gäller bara t.o.m. denna dag.'
+  }
 ];
 
 /** The licence of all open data: CC0 1.0. */
@@ -134,7 +139,8 @@ export async function openFollowUpCsv(
       p.done,
       p.status,
       STATUS_SV[p.status] ?? p.status,
-      f.demo ? 'true' : 'false'
+      f.demo ? 'true' : 'false',
+      p.publishedThrough
     ])
   );
   return file(`uppfoljning-${agreementId}-${period}.csv`, FOLLOW_UP_COLUMNS, rows);
