@@ -201,24 +201,21 @@ export async function validateImport(ctx: Ctx, actor: Changer, uploadId: string,
 }
 
 /**
- * How many rows fall on a measure and day where an activity was already logged some other way:
+ * How many rows fall on a measure and day where an activity was already logged by hand or API:
  * not refused (two patrols on one day are real), but worth a look before importing.
  */
 async function sameDayAsLogged(
   ctx: Ctx,
   agreementId: string,
-  good: { measureKey: string; date: string; idempotencyKey: string }[]
+  good: { measureKey: string; date: string }[]
 ): Promise<number> {
   const dates = good.map((g) => g.date).sort();
   const from = dates[0];
   const to = dates.at(-1);
   if (!from || !to) return 0;
-  const logged = await daysLoggedOtherwise(
-    ctx.db,
-    agreementId,
-    { from, to },
-    good.map((g) => g.idempotencyKey)
-  );
+  const logged = await daysLoggedOtherwise(ctx.db, agreementId, { from, to }, [
+    ...new Set(good.map((g) => g.measureKey))
+  ]);
   return good.filter((g) => logged.has(`${g.measureKey}|${g.date}`)).length;
 }
 

@@ -201,29 +201,30 @@ export function activityRowsAfter(
 }
 
 /**
- * The measure-and-day pairs (as "key|YYYY-MM-DD") in a date range that already hold an activity
- * not stored under one of the given idempotency keys: activities logged some other way.
+ * The measure-and-day pairs (as "key|YYYY-MM-DD") in a date range that hold an activity logged
+ * by hand or through the API (not by a spreadsheet import), one row per pair, grouped in SQL.
  */
 export async function daysLoggedOtherwise(
   db: Executor,
   agreementId: string,
   range: { from: string; to: string },
-  keys: string[]
+  measureKeys: string[]
 ): Promise<Set<string>> {
+  if (!measureKeys.length) return new Set();
   const rows = await db
     .selectFrom('activities')
-    .select(['measure_key', 'occurred_on', 'idempotency_key'])
+    .select(['measure_key', 'occurred_on'])
     .where('agreement_id', '=', agreementId)
     .where('deleted_at', 'is', null)
     .where('occurred_on', '>=', range.from)
     .where('occurred_on', '<=', range.to)
+    .where('measure_key', 'in', measureKeys)
+    .where((eb) =>
+      eb.or([eb('idempotency_key', 'is', null), eb('idempotency_key', 'not like', 'import:%')])
+    )
+    .groupBy(['measure_key', 'occurred_on'])
     .execute();
-  const ours = new Set(keys);
-  return new Set(
-    rows
-      .filter((r) => !r.idempotency_key || !ours.has(r.idempotency_key))
-      .map((r) => `${r.measure_key}|${r.occurred_on}`)
-  );
+  return new Set(rows.map((r) => `${r.measure_key}|${r.occurred_on}`));
 }
 
 /** How many of these idempotency keys are already stored (counted in SQL, 500 keys at a time). */
