@@ -10,6 +10,14 @@ const dbPatterns = dbLibraries.map((name) => ({
   message: 'Only src/lib/server/db imports the database libraries (see docs/ARCHITECTURE.md).'
 }));
 
+// Server code never reaches up into Svelte components (labels live in lib/i18n).
+const serverPatterns = [
+  {
+    group: ['$lib/components/*', '$lib/components/**', '**/components/*', '**/components/**'],
+    message: 'Server code never imports components; words and labels live in lib/i18n.'
+  }
+];
+
 export default ts.config(
   {
     ignores: [
@@ -88,8 +96,8 @@ export default ts.config(
   },
   // Services may use repositories; they still keep away from the database libraries themselves.
   {
-    files: ['src/lib/server/services/**', 'src/lib/server/jobs/**'],
+    files: ['src/lib/server/services/**', 'src/lib/server/jobs/**', 'src/lib/server/seed/**'],
     ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: dbPatterns }] }
+    rules: { 'no-restricted-imports': ['error', { patterns: [...dbPatterns, ...serverPatterns] }] }
   }
 );

@@ -2,7 +2,7 @@ import { eachDay } from '../src/lib/core/index';
 import type { ActivityTable } from '../src/lib/server/db/schema';
 import { NORSJO_AGREEMENT } from '../src/lib/server/seed/norsjo';
 import { norsjoDemoActivities } from '../src/lib/server/seed/norsjo-demo';
-import { norsjoIds } from '../src/lib/server/services/norsjo.service';
+import { norsjoIds } from '../src/lib/server/seed/norsjo.service';
 
 /** The columns of `activities`, in the order the loaders write them. */
 export const ACTIVITY_COLUMNS = [

@@ -4,9 +4,9 @@ import { MUNICIPALITIES } from '../src/lib/server/reference/sweden';
 import type { NorsjoPartyKey } from '../src/lib/server/seed/norsjo';
 import { NORSJO_CODE } from '../src/lib/server/seed/norsjo';
 import { norsjoDraft } from '../src/lib/server/seed/norsjo-draft';
-import { createAgreement } from '../src/lib/server/services/agreement.service';
-import { norsjoIds } from '../src/lib/server/services/norsjo.service';
-import { municipalityId } from '../src/lib/server/services/organisation.service';
+import { createAgreement } from '../src/lib/server/services/agreements/agreement.service';
+import { norsjoIds } from '../src/lib/server/seed/norsjo.service';
+import { municipalityId } from '../src/lib/server/services/accounts/organisation.service';
 
 /**
  * Creates `count` further agreements, one per municipality other than Norsjö, each a copy of

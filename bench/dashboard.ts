@@ -4,8 +4,11 @@
  * computations and the agreement) and the three server-rendered SVG charts.
  */
 import type { Ctx } from '../src/lib/server/context';
-import { dashboardCharts } from '../src/lib/server/render/dashboard-charts';
-import { agreementDashboard, type Dashboard } from '../src/lib/server/services/dashboard.service';
+import { dashboardCharts } from '../src/lib/server/render/follow-up/dashboard-charts';
+import {
+  agreementDashboard,
+  type Dashboard
+} from '../src/lib/server/services/follow-up/dashboard.service';
 import { createOtherAgreements } from './agreements';
 import { openBenchDatabase } from './database';
 import type { EngineResult } from './engine';

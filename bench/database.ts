@@ -10,8 +10,8 @@ import {
   openDatabase,
   type DatabaseHandle
 } from '../src/lib/server/db/connection';
-import { ensureNorsjo } from '../src/lib/server/services/norsjo.service';
-import { ensureReferenceData } from '../src/lib/server/services/organisation.service';
+import { ensureNorsjo } from '../src/lib/server/seed/norsjo.service';
+import { ensureReferenceData } from '../src/lib/server/services/accounts/organisation.service';
 
 /** Where a bench database lives: a temporary SQLite file, or a fresh schema on a PostgreSQL server. */
 export type BenchTarget =

@@ -3,8 +3,8 @@ import type { Ctx } from '../src/lib/server/context';
 import {
   dailyTallies,
   hasDemoActivities
-} from '../src/lib/server/db/repositories/activity.repository';
-import { agreementFollowUp } from '../src/lib/server/services/follow-up.service';
+} from '../src/lib/server/db/repositories/logging/activity.repository';
+import { agreementFollowUp } from '../src/lib/server/services/follow-up/follow-up.service';
 import { BENCH_SPAN } from './activities';
 import { instrument } from './queries';
 import { quantile, timeRuns } from './stats';

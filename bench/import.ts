@@ -4,7 +4,7 @@
  * Run with BENCH_CASES=import (alone or with the other cases).
  */
 import { makeDocx, makePdf } from '../test/support/document-files';
-import { readLoefte } from '../src/lib/server/services/document-import.service';
+import { readLoefte } from '../src/lib/server/services/import/document-import.service';
 import { fmtInt, fmtMs, log, timeRuns } from './stats';
 
 const AREAS = ['narkotika', 'trafik', 'inbrott', 'trygghet', 'våld i offentlig miljö'];

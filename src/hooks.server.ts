@@ -1,12 +1,12 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { describeNotice } from '$lib/server/services/first-start.service';
-import { resolveSession } from '$lib/server/services/auth.service';
-import { resolveApiToken } from '$lib/server/services/token.service';
+import { describeNotice } from '$lib/server/services/accounts/first-start.service';
+import { resolveSession } from '$lib/server/services/accounts/auth.service';
+import { resolveApiToken } from '$lib/server/services/accounts/token.service';
 import { log } from '$lib/server/log';
 import { pickLang } from '$lib/i18n';
 import { version } from '$app/environment';
-import { cachedResponse, isCacheable } from '$lib/server/services/public-cache.service';
+import { cachedResponse, isCacheable } from '$lib/server/services/publication/public-cache.service';
 
 export const SESSION_COOKIE = 'loften_session';
 

@@ -3,14 +3,14 @@ import type { Command } from 'commander';
 import type { DocumentDraft } from '../lib/core/loefte-import/index';
 import { SYSTEM } from '../lib/server/auth/policy';
 import type { App } from '../lib/server/app';
-import { MAX_DOCUMENT_BYTES } from '../lib/server/services/document-import-read';
+import { MAX_DOCUMENT_BYTES } from '../lib/server/services/import/document-import-read';
 import {
   acceptDocumentImport,
   getDocumentImport,
   readLoefte,
   startDocumentImport
-} from '../lib/server/services/document-import.service';
-import { ValidationError } from '../lib/server/services/errors';
+} from '../lib/server/services/import/document-import.service';
+import { ValidationError } from '../lib/server/services/shared/errors';
 
 const lineRef = (l: [number, number] | null) =>
   !l ? '' : l[0] === l[1] ? `rad ${l[0]}: ` : `rad ${l[0]}–${l[1]}: `;

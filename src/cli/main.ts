@@ -2,13 +2,16 @@ import { SYSTEM } from '../lib/server/auth/policy';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../lib/server/config';
 import { startApp, type App } from '../lib/server/app';
-import { ValidationError } from '../lib/server/services/errors';
-import { addUser, setRole, ROLES } from '../lib/server/services/user.service';
-import { createOneTimeLogin } from '../lib/server/services/auth.service';
-import { verifyAuditChain } from '../lib/server/services/audit.service';
-import { backup, restore } from '../lib/server/services/backup.service';
-import { findUserIdByEmail } from '../lib/server/services/user.service';
-import { configureOidcProvider, listOidcProviders } from '../lib/server/services/oidc.service';
+import { ValidationError } from '../lib/server/services/shared/errors';
+import { addUser, setRole, ROLES } from '../lib/server/services/accounts/user.service';
+import { createOneTimeLogin } from '../lib/server/services/accounts/auth.service';
+import { verifyAuditChain } from '../lib/server/services/shared/audit.service';
+import { backup, restore } from '../lib/server/services/shared/backup.service';
+import { findUserIdByEmail } from '../lib/server/services/accounts/user.service';
+import {
+  configureOidcProvider,
+  listOidcProviders
+} from '../lib/server/services/accounts/oidc.service';
 import { sendWeeklyDigests } from '../lib/server/jobs/weekly-digest.job';
 import { registerDocumentImport } from './document-import';
 import { addStatisticsCommands } from './statistics-commands';

@@ -3,9 +3,12 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { App } from '../lib/server/app';
 import { SYSTEM } from '../lib/server/auth/policy';
-import { ValidationError } from '../lib/server/services/errors';
-import { importBraStatistics } from '../lib/server/services/crime-statistics.service';
-import { importPoliceEvents, pollPoliceEvents } from '../lib/server/services/police-events.service';
+import { ValidationError } from '../lib/server/services/shared/errors';
+import { importBraStatistics } from '../lib/server/services/dialogue/crime-statistics.service';
+import {
+  importPoliceEvents,
+  pollPoliceEvents
+} from '../lib/server/services/dialogue/police-events.service';
 
 type WithApp = <T>(fn: (app: App) => Promise<T>) => Promise<T>;
 

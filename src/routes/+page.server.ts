@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { listPoliceAreas } from '$lib/server/services/organisation.service';
-import { publishedMunicipalities } from '$lib/server/services/public-site.service';
+import { listPoliceAreas } from '$lib/server/services/accounts/organisation.service';
+import { publishedMunicipalities } from '$lib/server/services/publication/public-site.service';
 
 export const load: PageServerLoad = async ({ url }) => {
   const { ctx } = await getApp();

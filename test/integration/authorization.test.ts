@@ -4,16 +4,16 @@ import { keepNorsjoRunning, makeUser } from '../support/factories';
 import type { Ctx } from '../../src/lib/server/context';
 import type { Actor } from '../../src/lib/server/auth/policy';
 import type { Role } from '../../src/lib/server/db/schema';
-import { getAgreementView } from '../../src/lib/server/services/agreement-view.service';
+import { getAgreementView } from '../../src/lib/server/services/agreements/agreement-view.service';
 import {
   removeMeasure,
   startRevision,
   updateMeasure
-} from '../../src/lib/server/services/plan.service';
-import { addUser, setRole } from '../../src/lib/server/services/user.service';
-import { ForbiddenError } from '../../src/lib/server/services/errors';
-import { addEffect, updateEffect } from '../../src/lib/server/services/effect.service';
-import { addParty, updateParty } from '../../src/lib/server/services/party.service';
+} from '../../src/lib/server/services/agreements/plan.service';
+import { addUser, setRole } from '../../src/lib/server/services/accounts/user.service';
+import { ForbiddenError } from '../../src/lib/server/services/shared/errors';
+import { addEffect, updateEffect } from '../../src/lib/server/services/agreements/effect.service';
+import { addParty, updateParty } from '../../src/lib/server/services/agreements/party.service';
 import { SYSTEM } from '../../src/lib/server/auth/policy';
 
 /**

@@ -11,8 +11,8 @@ import {
   migrateToLatest,
   openDatabase
 } from '../../src/lib/server/db/connection';
-import { ensureReferenceData } from '../../src/lib/server/services/organisation.service';
-import { ensureNorsjo } from '../../src/lib/server/services/norsjo.service';
+import { ensureReferenceData } from '../../src/lib/server/services/accounts/organisation.service';
+import { ensureNorsjo } from '../../src/lib/server/seed/norsjo.service';
 
 /** The databases every data test runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const DATABASES = testDatabaseKinds().map((kind) => ({ kind }));

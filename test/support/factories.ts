@@ -1,11 +1,11 @@
 import { SYSTEM } from '../../src/lib/server/auth/policy';
 import type { Ctx } from '../../src/lib/server/context';
 import type { Role } from '../../src/lib/server/db/schema';
-import { actorFor } from '../../src/lib/server/services/auth.service';
-import { addUser, setRole } from '../../src/lib/server/services/user.service';
-import { updateAgreementHead } from '../../src/lib/server/services/agreement-edit.service';
-import { findNorsjoAgreementId } from '../../src/lib/server/services/norsjo.service';
-import { ensureNorsjoDemo } from '../../src/lib/server/services/demo.service';
+import { actorFor } from '../../src/lib/server/services/accounts/auth.service';
+import { addUser, setRole } from '../../src/lib/server/services/accounts/user.service';
+import { updateAgreementHead } from '../../src/lib/server/services/agreements/agreement-edit.service';
+import { findNorsjoAgreementId } from '../../src/lib/server/seed/norsjo.service';
+import { ensureNorsjoDemo } from '../../src/lib/server/seed/demo.service';
 import { openTestContext } from './databases';
 
 let n = 0;

@@ -1,8 +1,8 @@
 import { valuesByKey, type SurveyQuestion } from '../../src/lib/core/survey';
 import type { Actor } from '../../src/lib/server/auth/policy';
 import type { Ctx } from '../../src/lib/server/context';
-import { loadSurveyQuestions } from '../../src/lib/server/services/survey-access';
-import { createSurvey, updateSurvey } from '../../src/lib/server/services/survey.service';
+import { loadSurveyQuestions } from '../../src/lib/server/services/dialogue/survey-access';
+import { createSurvey, updateSurvey } from '../../src/lib/server/services/dialogue/survey.service';
 
 /** Norsjö's areas as a test survey has them. */
 export const TEST_AREAS = ['Norsjö tätort', 'Bastuträsk', 'Kusfors'];

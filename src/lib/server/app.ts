@@ -2,16 +2,16 @@ import { loadConfig, type Config } from './config';
 import type { Ctx } from './context';
 import { migrateToLatest, openDatabase } from './db/connection';
 import { setLogLevel } from './log';
-import { ensureReferenceData } from './services/organisation.service';
-import { ensureNorsjo } from './services/norsjo.service';
-import { ensureNorsjoDemo } from './services/demo.service';
-import { ensureNorsjoDemoSurvey } from './services/survey-demo.service';
+import { ensureReferenceData } from './services/accounts/organisation.service';
+import { ensureNorsjo } from './seed/norsjo.service';
+import { ensureNorsjoDemo } from './seed/demo.service';
+import { ensureNorsjoDemoSurvey } from './seed/survey-demo.service';
 import { ensureNorsjoDialogueDemo } from './seed/norsjo-dialogue';
 import {
   ensureDemoAccounts,
   ensureFirstAdmin,
   type FirstStartNotice
-} from './services/first-start.service';
+} from './services/accounts/first-start.service';
 
 /** A started application: the context services use, and what to tell the operator. */
 export type App = { ctx: Ctx; notice: FirstStartNotice; close: () => Promise<void> };

@@ -5,7 +5,7 @@ import {
   UnauthenticatedError,
   ValidationError,
   type FieldError
-} from './services/errors';
+} from './services/shared/errors';
 
 /** What a failed form gets back: field errors and the values the user typed (never passwords). */
 export type FormFailure = {

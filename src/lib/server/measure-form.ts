@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError, fieldErrorsFromZod } from './services/errors';
+import { ValidationError, fieldErrorsFromZod } from './services/shared/errors';
 
 const whole = (what: string) =>
   z.coerce

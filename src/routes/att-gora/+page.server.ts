@@ -2,15 +2,15 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { formFailure } from '$lib/server/http';
-import { dueFor } from '$lib/server/services/due.service';
+import { dueFor } from '$lib/server/services/follow-up/due.service';
 import {
   createDueFeed,
   dueFeedOf,
   dueFeedPath,
   revokeDueFeed
-} from '$lib/server/services/due-feed.service';
-import { digestSettings, setDigest } from '$lib/server/services/digest.service';
-import { UnauthenticatedError } from '$lib/server/services/errors';
+} from '$lib/server/services/follow-up/due-feed.service';
+import { digestSettings, setDigest } from '$lib/server/services/follow-up/digest.service';
+import { UnauthenticatedError } from '$lib/server/services/shared/errors';
 
 export const load: PageServerLoad = async ({ locals }) => {
   if (!locals.actor) redirect(303, `/logga-in?next=${encodeURIComponent('/att-gora')}`);

@@ -1,11 +1,11 @@
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { listOpenAgreements } from '$lib/server/services/open-data.service';
+import { listOpenAgreements } from '$lib/server/services/publication/open-data.service';
 import {
   FOLLOW_UP_COLUMNS,
   LICENCE,
   PLAN_COLUMNS
-} from '$lib/server/services/public-data.service';
+} from '$lib/server/services/publication/public-data.service';
 
 export const csr = false;
 

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
-import { searchMunicipalities } from '$lib/server/services/organisation.service';
+import { searchMunicipalities } from '$lib/server/services/accounts/organisation.service';
 
 const PAGE = 50;
 const query = z.object({

@@ -1,10 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { changePassword, hasPassword } from '$lib/server/services/auth.service';
-import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/services/token.service';
+import { changePassword, hasPassword } from '$lib/server/services/accounts/auth.service';
+import {
+  createApiToken,
+  listApiTokens,
+  revokeApiToken
+} from '$lib/server/services/accounts/token.service';
 import { formFailure, keptValues } from '$lib/server/http';
-import { UnauthenticatedError } from '$lib/server/services/errors';
+import { UnauthenticatedError } from '$lib/server/services/shared/errors';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   if (!locals.actor) redirect(303, `/logga-in?next=${encodeURIComponent(url.pathname)}`);

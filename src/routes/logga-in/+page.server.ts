@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { signIn } from '$lib/server/services/auth.service';
-import { listSignInProviders } from '$lib/server/services/oidc.service';
+import { signIn } from '$lib/server/services/accounts/auth.service';
+import { listSignInProviders } from '$lib/server/services/accounts/oidc.service';
 import { formFailure, keptValues } from '$lib/server/http';
 import { fail } from '@sveltejs/kit';
 

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { signOut } from '$lib/server/services/auth.service';
+import { signOut } from '$lib/server/services/accounts/auth.service';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 

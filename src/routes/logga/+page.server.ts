@@ -2,11 +2,11 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { logActivity } from '$lib/server/services/activity.service';
-import { listActivities } from '$lib/server/services/activity-list.service';
-import { loggableMeasures, measureStanding } from '$lib/server/services/logging.service';
+import { logActivity } from '$lib/server/services/logging/activity.service';
+import { listActivities } from '$lib/server/services/logging/activity-list.service';
+import { loggableMeasures, measureStanding } from '$lib/server/services/logging/logging.service';
 import { formFailure, keptValues } from '$lib/server/http';
-import { stockholmDate } from '$lib/server/services/clock';
+import { stockholmDate } from '$lib/server/services/shared/clock';
 
 const query = z.object({
   klar: z.string().max(100).optional().catch(undefined),

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { reportAccessibilityProblem } from '$lib/server/services/accessibility.service';
+import { reportAccessibilityProblem } from '$lib/server/services/publication/accessibility.service';
 import { formFailure, keptValues } from '$lib/server/http';
 
 export const load: PageServerLoad = ({ url }) => ({ page: url.searchParams.get('sida') ?? '' });

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { WIDGET_JS } from '$lib/server/render/widget-script';
+import { WIDGET_JS } from '$lib/server/render/publication/widget-script';
 
 /** The embeddable widget's script (plain JavaScript, see widget-script.ts). */
 export const GET: RequestHandler = () =>

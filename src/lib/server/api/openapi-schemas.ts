@@ -5,7 +5,7 @@ import {
   TARGET_KINDS,
   TARGET_PERS
 } from '../../core/index';
-import { PREVENTION_TYPES } from '../services/agreement.schema';
+import { PREVENTION_TYPES } from '../services/agreements/agreement.schema';
 import type { JsonSchema } from './openapi-types';
 
 // Response schemas of the open-data API. Enumerations come from the domain's own constants, so

@@ -1,4 +1,4 @@
-import { pollPoliceEvents } from '../services/police-events.service';
+import { pollPoliceEvents } from '../services/dialogue/police-events.service';
 import type { JobDefinition } from './runner';
 
 /**

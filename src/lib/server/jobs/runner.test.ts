@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DATABASES, openTestContext, type TestClock } from '../../../../test/support/databases';
 import type { Ctx } from '../context';
-import { findJob } from '../db/repositories/job.repository';
+import { findJob } from '../db/repositories/shared/job.repository';
 import { claimDueJob, ensureJobs, JOBS, runDueJobs, type JobDefinition } from './runner';
 
 describe.each(DATABASES)('scheduled jobs on $kind', ({ kind }) => {

@@ -1,6 +1,11 @@
 import { hostname } from 'node:os';
 import type { Ctx } from '../context';
-import { dueJobNames, ensureJobRow, finishJob, lockJob } from '../db/repositories/job.repository';
+import {
+  dueJobNames,
+  ensureJobRow,
+  finishJob,
+  lockJob
+} from '../db/repositories/shared/job.repository';
 import { log } from '../log';
 import { weeklyDigestJob } from './weekly-digest.job';
 import { policeEventsJob } from './police-events.job';

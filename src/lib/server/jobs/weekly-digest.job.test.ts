@@ -4,10 +4,10 @@ import { makeUser } from '../../../../test/support/factories';
 import { startTestSmtpServer, type TestSmtpServer } from '../../../../test/support/smtp';
 import type { Actor } from '../auth/policy';
 import type { Ctx } from '../context';
-import { logActivity } from '../services/activity.service';
-import { ensureNorsjoDemo } from '../services/demo.service';
-import { digestSettings, setDigest } from '../services/digest.service';
-import { loggableMeasures } from '../services/logging.service';
+import { logActivity } from '../services/logging/activity.service';
+import { ensureNorsjoDemo } from '../seed/demo.service';
+import { digestSettings, setDigest } from '../services/follow-up/digest.service';
+import { loggableMeasures } from '../services/logging/logging.service';
 import { sendWeeklyDigests } from './weekly-digest.job';
 
 describe.each(DATABASES)('the weekly digest over SMTP on $kind', ({ kind }) => {

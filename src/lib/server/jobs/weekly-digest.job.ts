@@ -2,14 +2,14 @@ import nodemailer from 'nodemailer';
 import type { MailConfig } from '../config';
 import type { Ctx } from '../context';
 import { log } from '../log';
-import { digestMessage, type DigestMessage } from '../render/due-mail';
+import { digestMessage, type DigestMessage } from '../render/follow-up/due-mail';
 import {
   claimWeeklyDigest,
   digestFor,
   digestRecipients,
   releaseWeeklyDigest
-} from '../services/digest.service';
-import { nextStockholmWeekly } from '../services/stockholm-time';
+} from '../services/follow-up/digest.service';
+import { nextStockholmWeekly } from '../services/shared/stockholm-time';
 import type { JobDefinition } from './runner';
 
 /** Sends one e-mail; throws when the server refuses it. */

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, openTestContext } from '../../../../test/support/databases';
 import type { Ctx } from '../context';
 import { SYSTEM } from '../auth/policy';
-import { youSaidWeDo } from '../services/assessment-public.service';
-import { getAssessment } from '../services/assessment.service';
-import { ensureDemoAccounts } from '../services/first-start.service';
-import { findNorsjoAgreementId } from '../services/norsjo.service';
+import { youSaidWeDo } from '../services/dialogue/assessment-public.service';
+import { getAssessment } from '../services/dialogue/assessment.service';
+import { ensureDemoAccounts } from '../services/accounts/first-start.service';
+import { findNorsjoAgreementId } from './norsjo.service';
 import { ensureNorsjoDialogueDemo } from './norsjo-dialogue';
 
 describe.each(DATABASES)('the Norsjö dialogue demo on $kind', ({ kind }) => {

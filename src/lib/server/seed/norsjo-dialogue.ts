@@ -1,19 +1,19 @@
 import { SYSTEM } from '../auth/policy';
 import type { Ctx } from '../context';
-import { addCitation, citationBoard } from '../services/assessment-citations.service';
+import { addCitation, citationBoard } from '../services/dialogue/assessment-citations.service';
 import {
   approveAssessment,
   getAssessment,
   saveAssessment,
   setFocusLinks
-} from '../services/assessment.service';
-import { actorFor } from '../services/auth.service';
-import { importBraStatistics } from '../services/crime-statistics.service';
-import { saveDialogue } from '../services/dialogue.service';
-import { findNorsjoAgreementId } from '../services/norsjo.service';
-import { importPoliceEvents } from '../services/police-events.service';
-import { evidenceSources } from '../services/theme-frame';
-import { findUserIdByEmail } from '../services/user.service';
+} from '../services/dialogue/assessment.service';
+import { actorFor } from '../services/accounts/auth.service';
+import { importBraStatistics } from '../services/dialogue/crime-statistics.service';
+import { saveDialogue } from '../services/dialogue/dialogue.service';
+import { findNorsjoAgreementId } from './norsjo.service';
+import { importPoliceEvents } from '../services/dialogue/police-events.service';
+import { evidenceSources } from '../services/dialogue/theme-frame';
+import { findUserIdByEmail } from '../services/accounts/user.service';
 
 /** Demo Brå table for Norsjö (invented figures, in Brå's layout with a title line and Swedish numbers). */
 const DEMO_BRA = `"Anmälda brott, Norsjö kommun, 2015–2018 (demo: påhittade siffror)";;;;

@@ -1,4 +1,4 @@
-import type { AgreementDraft } from '../services/agreement.schema';
+import type { AgreementDraft } from '../services/agreements/agreement.schema';
 import { NORSJO_AGREEMENT, type NorsjoPartyKey } from './norsjo';
 
 /** Norsjö's agreement as a draft, with organisation ids from `partyId`. The importer must produce the same. */

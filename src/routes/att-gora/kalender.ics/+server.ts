@@ -1,8 +1,8 @@
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
-import { dueCalendar } from '$lib/server/render/due-calendar';
-import { dueFor } from '$lib/server/services/due.service';
-import { dueFeedActor } from '$lib/server/services/due-feed.service';
+import { dueCalendar } from '$lib/server/render/follow-up/due-calendar';
+import { dueFor } from '$lib/server/services/follow-up/due.service';
+import { dueFeedActor } from '$lib/server/services/follow-up/due-feed.service';
 
 /** The personal "att göra" calendar, opened by the secret in the address (calendar apps send no headers). */
 export const GET: RequestHandler = async ({ url }) => {

@@ -2,9 +2,9 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { getAgreementForActor } from '$lib/server/services/agreement-view.service';
-import { agreementFollowUp } from '$lib/server/services/follow-up.service';
-import { NotFoundError } from '$lib/server/services/errors';
+import { getAgreementForActor } from '$lib/server/services/agreements/agreement-view.service';
+import { agreementFollowUp } from '$lib/server/services/follow-up/follow-up.service';
+import { NotFoundError } from '$lib/server/services/shared/errors';
 
 const query = z.object({
   ar: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined)

@@ -2,9 +2,9 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { formFailure } from '$lib/server/http';
-import { MAX_DOCUMENT_BYTES } from '$lib/server/services/document-import-read';
-import { startDocumentImport } from '$lib/server/services/document-import.service';
-import { ValidationError } from '$lib/server/services/errors';
+import { MAX_DOCUMENT_BYTES } from '$lib/server/services/import/document-import-read';
+import { startDocumentImport } from '$lib/server/services/import/document-import.service';
+import { ValidationError } from '$lib/server/services/shared/errors';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   if (!locals.actor) redirect(303, `/logga-in?next=${encodeURIComponent(url.pathname)}`);

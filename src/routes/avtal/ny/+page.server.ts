@@ -1,10 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { createAgreement } from '$lib/server/services/agreement.service';
-import { listPoliceAreas, municipalityId } from '$lib/server/services/organisation.service';
+import { createAgreement } from '$lib/server/services/agreements/agreement.service';
+import {
+  listPoliceAreas,
+  municipalityId
+} from '$lib/server/services/accounts/organisation.service';
 import { formFailure, keptValues } from '$lib/server/http';
-import { ValidationError } from '$lib/server/services/errors';
+import { ValidationError } from '$lib/server/services/shared/errors';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   if (!locals.actor) redirect(303, `/logga-in?next=${encodeURIComponent(url.pathname)}`);

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
-import { catalogueRdf } from '$lib/server/render/dcat-rdf';
-import { openDataCatalogue } from '$lib/server/services/catalogue.service';
+import { catalogueRdf } from '$lib/server/render/publication/dcat-rdf';
+import { openDataCatalogue } from '$lib/server/services/publication/catalogue.service';
 
 /** The DCAT-AP-SE catalogue of every published agreement (harvested by dataportal.se). */
 export const GET: RequestHandler = async ({ url }) => {

@@ -1,13 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { NotFoundError } from '$lib/server/services/errors';
+import { NotFoundError } from '$lib/server/services/shared/errors';
 import { formFailure, keptValues } from '$lib/server/http';
 import {
   answersFromForm,
   submitResponse,
   surveyForm
-} from '$lib/server/services/survey-response.service';
+} from '$lib/server/services/dialogue/survey-response.service';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
   const { ctx } = await getApp();

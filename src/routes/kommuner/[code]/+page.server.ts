@@ -1,13 +1,13 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { focusAreaChart } from '$lib/server/render/public-charts';
-import { canEditAgreement } from '$lib/server/services/agreement.service';
-import { NotFoundError } from '$lib/server/services/errors';
-import { municipalityPage } from '$lib/server/services/public-site.service';
-import { listNews } from '$lib/server/services/news.service';
-import { listPublishedReports } from '$lib/server/services/report-public.service';
-import { listOpenSurveys } from '$lib/server/services/survey.service';
+import { focusAreaChart } from '$lib/server/render/publication/public-charts';
+import { canEditAgreement } from '$lib/server/services/agreements/agreement.service';
+import { NotFoundError } from '$lib/server/services/shared/errors';
+import { municipalityPage } from '$lib/server/services/publication/public-site.service';
+import { listNews } from '$lib/server/services/publication/news.service';
+import { listPublishedReports } from '$lib/server/services/publication/report-public.service';
+import { listOpenSurveys } from '$lib/server/services/dialogue/survey.service';
 
 // The public page needs no JavaScript: no hydration, no serialized data, a small page.
 export const csr = false;

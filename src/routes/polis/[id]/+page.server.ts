@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { policeRollup } from '$lib/server/services/rollup.service';
-import { NotFoundError } from '$lib/server/services/errors';
+import { policeRollup } from '$lib/server/services/follow-up/rollup.service';
+import { NotFoundError } from '$lib/server/services/shared/errors';
 
 const query = z.object({ sida: z.coerce.number().int().min(1).max(1000).catch(1) });
 

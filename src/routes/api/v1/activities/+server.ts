@@ -2,9 +2,9 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
 import { apiFailure, jsonBody } from '$lib/server/http';
-import { logActivity } from '$lib/server/services/activity.service';
-import { listActivities } from '$lib/server/services/activity-list.service';
-import { UnauthenticatedError } from '$lib/server/services/errors';
+import { logActivity } from '$lib/server/services/logging/activity.service';
+import { listActivities } from '$lib/server/services/logging/activity-list.service';
+import { UnauthenticatedError } from '$lib/server/services/shared/errors';
 
 /** Logs an activity with a token or a session: 201 with the stored activity (200 when the idempotency key was seen before). */
 export const POST: RequestHandler = async ({ request, locals }) => {

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
 import { openDataFailure, openDataJson, openDataPreflight } from '$lib/server/api/respond';
-import { listOpenAgreements } from '$lib/server/services/open-data.service';
+import { listOpenAgreements } from '$lib/server/services/publication/open-data.service';
 
 /** Published agreements, optionally `?kommun=2417`. */
 export const GET: RequestHandler = async ({ url, request }) => {

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
-import { health } from '$lib/server/services/health.service';
+import { health } from '$lib/server/services/shared/health.service';
 
 export const GET: RequestHandler = async () => {
   const { ctx } = await getApp();

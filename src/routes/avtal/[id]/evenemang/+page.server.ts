@@ -1,16 +1,20 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { stockholmDate } from '$lib/server/services/clock';
+import { stockholmDate } from '$lib/server/services/shared/clock';
 import { formFailure, keptValues } from '$lib/server/http';
-import { getAgreementForActor } from '$lib/server/services/agreement-view.service';
-import { NotFoundError } from '$lib/server/services/errors';
-import { createEvent, listEvents, setEventCancelled } from '$lib/server/services/event.service';
+import { getAgreementForActor } from '$lib/server/services/agreements/agreement-view.service';
+import { NotFoundError } from '$lib/server/services/shared/errors';
+import {
+  createEvent,
+  listEvents,
+  setEventCancelled
+} from '$lib/server/services/publication/event.service';
 import {
   addContact,
   listContacts,
   removeContact
-} from '$lib/server/services/public-contact.service';
+} from '$lib/server/services/publication/public-contact.service';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
   if (!locals.actor) redirect(303, `/logga-in?next=${encodeURIComponent(url.pathname)}`);

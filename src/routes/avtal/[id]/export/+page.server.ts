@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { getAgreementForActor } from '$lib/server/services/agreement-view.service';
-import { NotFoundError } from '$lib/server/services/errors';
-import { canImport } from '$lib/server/services/import.service';
+import { getAgreementForActor } from '$lib/server/services/agreements/agreement-view.service';
+import { NotFoundError } from '$lib/server/services/shared/errors';
+import { canImport } from '$lib/server/services/logging/import.service';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
   const { ctx } = await getApp();

@@ -3,13 +3,17 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { formFailure, keptValues } from '$lib/server/http';
-import { getAgreementForActor } from '$lib/server/services/agreement-view.service';
-import { NotFoundError, ValidationError, type FieldError } from '$lib/server/services/errors';
+import { getAgreementForActor } from '$lib/server/services/agreements/agreement-view.service';
+import {
+  NotFoundError,
+  ValidationError,
+  type FieldError
+} from '$lib/server/services/shared/errors';
 import {
   IMPORT_FIELD_LABELS,
   IMPORT_FIELDS,
   type ImportMapping
-} from '$lib/server/services/import-mapping';
+} from '$lib/server/services/logging/import-mapping';
 import {
   canImport,
   commitImport,
@@ -19,7 +23,7 @@ import {
   validateImport,
   type ImportPreview,
   type ImportValidation
-} from '$lib/server/services/import.service';
+} from '$lib/server/services/logging/import.service';
 
 const count = z.coerce.number().int().min(0).optional().catch(undefined);
 const query = z.object({

@@ -6,8 +6,8 @@ import {
   getAssessment,
   saveAssessment,
   setFocusLinks
-} from '$lib/server/services/assessment.service';
-import { ForbiddenError, NotFoundError } from '$lib/server/services/errors';
+} from '$lib/server/services/dialogue/assessment.service';
+import { ForbiddenError, NotFoundError } from '$lib/server/services/shared/errors';
 import { formFailure, keptValues } from '$lib/server/http';
 
 export const load: PageServerLoad = async ({ params, locals }) => {

@@ -1,9 +1,13 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { formFailure, keptValues } from '$lib/server/http';
-import { stockholmDate } from '$lib/server/services/clock';
-import { createNews, deleteNews, listAgreementNews } from '$lib/server/services/news.service';
-import { editableAgreementRef } from '$lib/server/services/report.service';
+import { stockholmDate } from '$lib/server/services/shared/clock';
+import {
+  createNews,
+  deleteNews,
+  listAgreementNews
+} from '$lib/server/services/publication/news.service';
+import { editableAgreementRef } from '$lib/server/services/publication/report.service';
 import { editorLoad } from '../rapporter/guard';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {

@@ -2,9 +2,9 @@ import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { getAgreementForActor } from '$lib/server/services/agreement-view.service';
-import { compareRevisions, startRevision } from '$lib/server/services/plan.service';
-import { NotFoundError, ValidationError } from '$lib/server/services/errors';
+import { getAgreementForActor } from '$lib/server/services/agreements/agreement-view.service';
+import { compareRevisions, startRevision } from '$lib/server/services/agreements/plan.service';
+import { NotFoundError, ValidationError } from '$lib/server/services/shared/errors';
 import { formFailure, keptValues } from '$lib/server/http';
 
 const query = z.object({

@@ -2,7 +2,10 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { formFailure, keptValues } from '$lib/server/http';
-import { createReport, listAgreementReports } from '$lib/server/services/report.service';
+import {
+  createReport,
+  listAgreementReports
+} from '$lib/server/services/publication/report.service';
 import { editorLoad } from './guard';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actor } from '$lib/server/auth/policy';
-import { ForbiddenError, NotFoundError } from '$lib/server/services/errors';
+import { ForbiddenError, NotFoundError } from '$lib/server/services/shared/errors';
 
 /** Runs an editor page's load: sign in first; a missing thing is 404, a refusal 403. */
 export async function editorLoad<T>(

@@ -1,21 +1,21 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { getAgreementForActor } from '$lib/server/services/agreement-view.service';
+import { getAgreementForActor } from '$lib/server/services/agreements/agreement-view.service';
 import {
   addFocusArea,
   removeFocusArea,
   updateAgreementHead,
   updateFocusArea
-} from '$lib/server/services/agreement-edit.service';
+} from '$lib/server/services/agreements/agreement-edit.service';
 import {
   addEffect,
   addIndicatorValue,
   removeEffect,
   updateEffect
-} from '$lib/server/services/effect.service';
-import { addParty, removeParty, updateParty } from '$lib/server/services/party.service';
-import { NotFoundError } from '$lib/server/services/errors';
+} from '$lib/server/services/agreements/effect.service';
+import { addParty, removeParty, updateParty } from '$lib/server/services/agreements/party.service';
+import { NotFoundError } from '$lib/server/services/shared/errors';
 import { formFailure, keptValues } from '$lib/server/http';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {

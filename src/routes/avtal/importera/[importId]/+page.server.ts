@@ -6,13 +6,13 @@ import { MUNICIPALITIES } from '$lib/server/reference/sweden';
 import {
   acceptDocumentImport,
   getDocumentImport
-} from '$lib/server/services/document-import.service';
+} from '$lib/server/services/import/document-import.service';
 import {
   draftFromForm,
   reviewErrors,
   reviewLinks
-} from '$lib/server/services/document-import-form';
-import { NotFoundError, ValidationError } from '$lib/server/services/errors';
+} from '$lib/server/services/import/document-import-form';
+import { NotFoundError, ValidationError } from '$lib/server/services/shared/errors';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
   if (!locals.actor) redirect(303, `/logga-in?next=${encodeURIComponent(url.pathname)}`);

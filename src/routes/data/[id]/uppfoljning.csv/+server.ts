@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
 import { apiFailure } from '$lib/server/http';
-import { openFollowUpCsv } from '$lib/server/services/public-data.service';
+import { openFollowUpCsv } from '$lib/server/services/publication/public-data.service';
 
 /** Open data (CC0): see /data for the columns. */
 export const GET: RequestHandler = async ({ params, url }) => {

@@ -2,8 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { formFailure, keptValues } from '$lib/server/http';
-import { listAgreements } from '$lib/server/services/agreement.service';
-import { createSurvey, listSurveys } from '$lib/server/services/survey.service';
+import { listAgreements } from '$lib/server/services/agreements/agreement.service';
+import { createSurvey, listSurveys } from '$lib/server/services/dialogue/survey.service';
 import { staffLoad } from './staff';
 
 export const load: PageServerLoad = ({ params, url, locals }) =>

@@ -2,8 +2,12 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Actor } from '$lib/server/auth/policy';
 import { getApp } from '$lib/server/app';
 import type { Ctx } from '$lib/server/context';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '$lib/server/services/errors';
-import { assertSurveyInMunicipality } from '$lib/server/services/survey-access';
+import {
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError
+} from '$lib/server/services/shared/errors';
+import { assertSurveyInMunicipality } from '$lib/server/services/dialogue/survey-access';
 
 /** Runs a staff page's load: sign-in first, then 404/403 pages for what is missing or not allowed. */
 export async function staffLoad<T>(

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
-import { eventCalendar } from '$lib/server/render/event-calendar';
-import { NotFoundError } from '$lib/server/services/errors';
-import { municipalityEvents } from '$lib/server/services/public-site.service';
+import { eventCalendar } from '$lib/server/render/publication/event-calendar';
+import { NotFoundError } from '$lib/server/services/shared/errors';
+import { municipalityEvents } from '$lib/server/services/publication/public-site.service';
 
 /** The municipality's public events as an iCalendar feed (no sign-in; published agreements only). */
 export const GET: RequestHandler = async ({ params, url }) => {

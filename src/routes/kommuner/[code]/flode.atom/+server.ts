@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
-import { NotFoundError } from '$lib/server/services/errors';
-import { municipalityFeed } from '$lib/server/services/report-feed.service';
+import { NotFoundError } from '$lib/server/services/shared/errors';
+import { municipalityFeed } from '$lib/server/services/publication/report-feed.service';
 
 /** The municipality's Atom feed of published reports and news. */
 export const GET: RequestHandler = async ({ params, url }) => {

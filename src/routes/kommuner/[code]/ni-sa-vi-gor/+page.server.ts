@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { youSaidWeDo } from '$lib/server/services/assessment-public.service';
-import { NotFoundError } from '$lib/server/services/errors';
+import { youSaidWeDo } from '$lib/server/services/dialogue/assessment-public.service';
+import { NotFoundError } from '$lib/server/services/shared/errors';
 
 export const load: PageServerLoad = async ({ params }) => {
   const { ctx } = await getApp();

@@ -1,9 +1,12 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { NotFoundError } from '$lib/server/services/errors';
-import { listNews } from '$lib/server/services/news.service';
-import { pageQuery, publicMunicipality } from '$lib/server/services/report-public.service';
+import { NotFoundError } from '$lib/server/services/shared/errors';
+import { listNews } from '$lib/server/services/publication/news.service';
+import {
+  pageQuery,
+  publicMunicipality
+} from '$lib/server/services/publication/report-public.service';
 
 const PER_PAGE = 20;
 

@@ -1,13 +1,13 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { NotFoundError } from '$lib/server/services/errors';
-import { listNews } from '$lib/server/services/news.service';
+import { NotFoundError } from '$lib/server/services/shared/errors';
+import { listNews } from '$lib/server/services/publication/news.service';
 import {
   listPublishedReports,
   pageQuery,
   publicMunicipality
-} from '$lib/server/services/report-public.service';
+} from '$lib/server/services/publication/report-public.service';
 
 const PER_PAGE = 20;
 

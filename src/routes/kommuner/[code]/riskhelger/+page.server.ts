@@ -2,8 +2,11 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { riskCalendar, setRiskOccasion } from '$lib/server/services/risk-occasion.service';
-import { NotFoundError } from '$lib/server/services/errors';
+import {
+  riskCalendar,
+  setRiskOccasion
+} from '$lib/server/services/agreements/risk-occasion.service';
+import { NotFoundError } from '$lib/server/services/shared/errors';
 import { formFailure, keptValues } from '$lib/server/http';
 
 const query = z.object({

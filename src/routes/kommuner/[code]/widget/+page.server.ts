@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { widgetSnippet } from '$lib/server/render/widget-script';
-import { NotFoundError } from '$lib/server/services/errors';
-import { publishedAgreementsOf } from '$lib/server/services/public-site.service';
+import { widgetSnippet } from '$lib/server/render/publication/widget-script';
+import { NotFoundError } from '$lib/server/services/shared/errors';
+import { publishedAgreementsOf } from '$lib/server/services/publication/public-site.service';
 
 export const load: PageServerLoad = async ({ params, url }) => {
   const { ctx } = await getApp();

@@ -1,13 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
-import { NotFoundError } from '$lib/server/services/errors';
+import { NotFoundError } from '$lib/server/services/shared/errors';
 import {
   beginOidcSignIn,
   OIDC_STATE_COOKIE,
   OidcSignInError,
   oidcRedirectUri
-} from '$lib/server/services/oidc.service';
+} from '$lib/server/services/accounts/oidc.service';
 
 // Sends the browser to the organisation's identity provider; the state cookie ties the callback to this browser.
 export const GET: RequestHandler = async ({ params, url, cookies }) => {

@@ -6,7 +6,7 @@ import {
   OIDC_STATE_COOKIE,
   OidcSignInError,
   oidcRedirectUri
-} from '$lib/server/services/oidc.service';
+} from '$lib/server/services/accounts/oidc.service';
 
 // The provider sends the browser back here with a code; a refusal is a readable page, never a trace.
 export const GET: RequestHandler = async ({ url, cookies }) => {

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
 import { apiFailure, jsonBody } from '$lib/server/http';
-import { deleteActivity, updateActivity } from '$lib/server/services/activity.service';
+import { deleteActivity, updateActivity } from '$lib/server/services/logging/activity.service';
 
 /** Changes an activity (its reporter or an editor). */
 export const PATCH: RequestHandler = async ({ params, request, locals }) => {

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
 import { openDataFailure, openDataJson, openDataPreflight } from '$lib/server/api/respond';
-import { getOpenAgreement } from '$lib/server/services/open-data.service';
+import { getOpenAgreement } from '$lib/server/services/publication/open-data.service';
 
 /** One published agreement with its public measures, optionally for plan year `?ar=2020`. */
 export const GET: RequestHandler = async ({ params, url, request }) => {

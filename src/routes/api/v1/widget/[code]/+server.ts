@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
 import { apiFailure } from '$lib/server/http';
-import { widgetSummary } from '$lib/server/services/widget.service';
+import { widgetSummary } from '$lib/server/services/publication/widget.service';
 
 // Any website may embed the widget: this small public summary is open to every origin.
 const CORS = {

@@ -1,9 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { measureForEditing } from '$lib/server/services/measure-edit.service';
-import { removeMeasure, updateMeasure } from '$lib/server/services/plan.service';
-import { ForbiddenError, NotFoundError } from '$lib/server/services/errors';
+import { measureForEditing } from '$lib/server/services/agreements/measure-edit.service';
+import { removeMeasure, updateMeasure } from '$lib/server/services/agreements/plan.service';
+import { ForbiddenError, NotFoundError } from '$lib/server/services/shared/errors';
 import { formFailure, keptValues } from '$lib/server/http';
 import { measureFromForm } from '$lib/server/measure-form';
 

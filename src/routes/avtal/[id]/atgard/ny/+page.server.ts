@@ -2,9 +2,9 @@ import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { newMeasureForm } from '$lib/server/services/measure-edit.service';
-import { addMeasure } from '$lib/server/services/agreement-edit.service';
-import { ForbiddenError, NotFoundError } from '$lib/server/services/errors';
+import { newMeasureForm } from '$lib/server/services/agreements/measure-edit.service';
+import { addMeasure } from '$lib/server/services/agreements/agreement-edit.service';
+import { ForbiddenError, NotFoundError } from '$lib/server/services/shared/errors';
 import { formFailure, keptValues } from '$lib/server/http';
 import { measureFromForm } from '$lib/server/measure-form';
 

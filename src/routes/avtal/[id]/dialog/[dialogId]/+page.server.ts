@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { getDialogue } from '$lib/server/services/dialogue.service';
-import { ForbiddenError, NotFoundError } from '$lib/server/services/errors';
+import { getDialogue } from '$lib/server/services/dialogue/dialogue.service';
+import { ForbiddenError, NotFoundError } from '$lib/server/services/shared/errors';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
   const { ctx } = await getApp();

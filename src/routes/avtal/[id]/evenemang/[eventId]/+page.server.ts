@@ -2,9 +2,9 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { formFailure, keptValues } from '$lib/server/http';
-import { getAgreementForActor } from '$lib/server/services/agreement-view.service';
-import { NotFoundError } from '$lib/server/services/errors';
-import { getEvent, updateEvent } from '$lib/server/services/event.service';
+import { getAgreementForActor } from '$lib/server/services/agreements/agreement-view.service';
+import { NotFoundError } from '$lib/server/services/shared/errors';
+import { getEvent, updateEvent } from '$lib/server/services/publication/event.service';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
   if (!locals.actor) redirect(303, `/logga-in?next=${encodeURIComponent(url.pathname)}`);

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
-import { NotFoundError, ValidationError } from '$lib/server/services/errors';
-import { exportFollowUp } from '$lib/server/services/export.service';
+import { NotFoundError, ValidationError } from '$lib/server/services/shared/errors';
+import { exportFollowUp } from '$lib/server/services/logging/export.service';
 
 /** The agreement's follow-up as CSV or XLSX; empty form fields count as not given. */
 export const GET: RequestHandler = async ({ params, url, locals }) => {

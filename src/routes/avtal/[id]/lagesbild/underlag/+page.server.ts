@@ -5,8 +5,8 @@ import {
   addCitation,
   citationBoard,
   removeCitation
-} from '$lib/server/services/assessment-citations.service';
-import { ForbiddenError, NotFoundError } from '$lib/server/services/errors';
+} from '$lib/server/services/dialogue/assessment-citations.service';
+import { ForbiddenError, NotFoundError } from '$lib/server/services/shared/errors';
 import { formFailure, keptValues } from '$lib/server/http';
 
 export const load: PageServerLoad = async ({ params, locals }) => {

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { measureMonthsChart } from '$lib/server/render/dashboard-charts';
-import { measureHistory } from '$lib/server/services/measure-history.service';
-import { NotFoundError } from '$lib/server/services/errors';
+import { measureMonthsChart } from '$lib/server/render/follow-up/dashboard-charts';
+import { measureHistory } from '$lib/server/services/follow-up/measure-history.service';
+import { NotFoundError } from '$lib/server/services/shared/errors';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
   const { ctx } = await getApp();

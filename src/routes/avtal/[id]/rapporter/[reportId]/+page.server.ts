@@ -2,13 +2,13 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { formFailure, keptValues } from '$lib/server/http';
-import { reportChartSvg } from '$lib/server/render/report-chart';
+import { reportChartSvg } from '$lib/server/render/publication/report-chart';
 import {
   correctReport,
   getReportDraft,
   publishReport,
   saveReportDraft
-} from '$lib/server/services/report.service';
+} from '$lib/server/services/publication/report.service';
 import { editorLoad } from '../guard';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {

@@ -5,8 +5,8 @@ import {
   addQuestion,
   removeQuestion,
   surveyForStaff
-} from '$lib/server/services/survey-builder.service';
-import { updateSurvey } from '$lib/server/services/survey.service';
+} from '$lib/server/services/dialogue/survey-builder.service';
+import { updateSurvey } from '$lib/server/services/dialogue/survey.service';
 import { surveyLoad } from '../staff';
 
 export const load: PageServerLoad = ({ params, url, locals }) =>

@@ -1,8 +1,11 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { NotFoundError } from '$lib/server/services/errors';
-import { latestReportVersion, reportPath } from '$lib/server/services/report-public.service';
+import { NotFoundError } from '$lib/server/services/shared/errors';
+import {
+  latestReportVersion,
+  reportPath
+} from '$lib/server/services/publication/report-public.service';
 
 /**
  * A report's address without a version leads to its newest version. A page (not an endpoint), so

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
 import { apiFailure } from '$lib/server/http';
-import { restoreActivity } from '$lib/server/services/activity.service';
+import { restoreActivity } from '$lib/server/services/logging/activity.service';
 
 /** Restores a deleted activity (editors). */
 export const POST: RequestHandler = async ({ params, locals }) => {

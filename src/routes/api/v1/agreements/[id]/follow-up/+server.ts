@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
 import { openDataFailure, openDataJson, openDataPreflight } from '$lib/server/api/respond';
-import { getOpenFollowUp } from '$lib/server/services/open-data.service';
+import { getOpenFollowUp } from '$lib/server/services/publication/open-data.service';
 
 /** Follow-up of the public measures: `?from=&to=&period=month|tertial|year|agreement&asOf=`. */
 export const GET: RequestHandler = async ({ params, url, request }) => {

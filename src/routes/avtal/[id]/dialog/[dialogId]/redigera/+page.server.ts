@@ -1,8 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { getDialogue, saveDialogue } from '$lib/server/services/dialogue.service';
-import { ForbiddenError, NotFoundError } from '$lib/server/services/errors';
+import { getDialogue, saveDialogue } from '$lib/server/services/dialogue/dialogue.service';
+import { ForbiddenError, NotFoundError } from '$lib/server/services/shared/errors';
 import { formFailure, keptValues } from '$lib/server/http';
 import { dialogueFromForm } from '../../dialogue-form';
 

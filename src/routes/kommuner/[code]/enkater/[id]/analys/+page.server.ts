@@ -1,8 +1,11 @@
 import type { PageServerLoad } from './$types';
 import { indexLevel } from '$lib/core/problem-index';
-import { labelledBarsSvg, problemIndexSvg } from '$lib/server/render/survey-charts';
-import { surveyAnalysis, type QuestionResult } from '$lib/server/services/survey-analysis.service';
-import { isSurveyOwnerById } from '$lib/server/services/survey-builder.service';
+import { labelledBarsSvg, problemIndexSvg } from '$lib/server/render/dialogue/survey-charts';
+import {
+  surveyAnalysis,
+  type QuestionResult
+} from '$lib/server/services/dialogue/survey-analysis.service';
+import { isSurveyOwnerById } from '$lib/server/services/dialogue/survey-builder.service';
 import { surveyLoad } from '../../staff';
 
 /** A question's answers as bars; a small cell of an area or age question reads "färre än 5". */

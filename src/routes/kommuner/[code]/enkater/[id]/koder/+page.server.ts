@@ -1,8 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { formFailure, keptValues } from '$lib/server/http';
-import { surveyForStaff } from '$lib/server/services/survey-builder.service';
-import { generateCodes } from '$lib/server/services/survey-response.service';
+import { surveyForStaff } from '$lib/server/services/dialogue/survey-builder.service';
+import { generateCodes } from '$lib/server/services/dialogue/survey-response.service';
 import { surveyLoad } from '../../staff';
 
 export const load: PageServerLoad = ({ params, url, locals }) =>

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { formFailure, keptValues } from '$lib/server/http';
-import { textAnswers } from '$lib/server/services/survey-text.service';
+import { textAnswers } from '$lib/server/services/dialogue/survey-text.service';
 import {
   decideTheme,
   removeTheme,
   saveTheme,
   surveyThemeScope,
   themeFrame
-} from '$lib/server/services/theme.service';
+} from '$lib/server/services/dialogue/theme.service';
 import { surveyLoad } from '../../staff';
 
 const query = z.object({ sida: z.coerce.number().int().min(1).catch(1) });

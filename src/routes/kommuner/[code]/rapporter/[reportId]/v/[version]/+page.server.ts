@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { reportChartSvg } from '$lib/server/render/report-chart';
-import { swedishDay } from '$lib/server/render/report-pdf-kit';
-import { NotFoundError } from '$lib/server/services/errors';
-import { getReportVersion } from '$lib/server/services/report-public.service';
+import { reportChartSvg } from '$lib/server/render/publication/report-chart';
+import { swedishDay } from '$lib/server/render/publication/report-pdf-kit';
+import { NotFoundError } from '$lib/server/services/shared/errors';
+import { getReportVersion } from '$lib/server/services/publication/report-public.service';
 
 export const load: PageServerLoad = async ({ params }) => {
   const { ctx } = await getApp();

@@ -1,8 +1,11 @@
 import { error } from '@sveltejs/kit';
 import type { Ctx } from '$lib/server/context';
-import { pdfResponse } from '$lib/server/render/report-pdf-response';
-import { NotFoundError } from '$lib/server/services/errors';
-import { reportVersionPdf, type ReportPdfKind } from '$lib/server/services/report-pdf.service';
+import { pdfResponse } from '$lib/server/render/publication/report-pdf-response';
+import { NotFoundError } from '$lib/server/services/shared/errors';
+import {
+  reportVersionPdf,
+  type ReportPdfKind
+} from '$lib/server/services/publication/report-pdf.service';
 
 /** Answers with one of a report version's PDFs, or the 404 page. */
 export async function servePdf(

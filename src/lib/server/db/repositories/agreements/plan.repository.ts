@@ -1,0 +1,117 @@
+import type { Executor } from '../../../context';
+import type { MeasureGroupTable, MeasureTable, PlanRevisionTable } from '../../schema';
+
+/** A revision's rows, ready to insert. */
+export type RevisionRows = {
+  /** null when adding groups and measures to an existing revision. */
+  revision: PlanRevisionTable | null;
+  groups: MeasureGroupTable[];
+  measures: MeasureTable[];
+  measureParties: { measure_id: string; party_id: string }[];
+  measureFocusAreas: { measure_id: string; focus_area_id: string }[];
+};
+
+/** Inserts one plan revision with its groups and measures. */
+export async function insertRevision(db: Executor, rows: RevisionRows): Promise<void> {
+  if (rows.revision) await db.insertInto('plan_revisions').values(rows.revision).execute();
+
+  if (rows.groups.length) await db.insertInto('measure_groups').values(rows.groups).execute();
+  for (let i = 0; i < rows.measures.length; i += 50) {
+    await db
+      .insertInto('measures')
+      .values(rows.measures.slice(i, i + 50))
+      .execute();
+  }
+  if (rows.measureParties.length)
+    await db.insertInto('measure_parties').values(rows.measureParties).execute();
+  if (rows.measureFocusAreas.length)
+    await db.insertInto('measure_focus_areas').values(rows.measureFocusAreas).execute();
+}
+
+/** The revisions of an agreement, oldest first. */
+export const listRevisions = (db: Executor, agreementId: string) =>
+  db
+    .selectFrom('plan_revisions')
+    .selectAll()
+    .where('agreement_id', '=', agreementId)
+    .orderBy('year')
+    .execute();
+
+/** Groups and measures of one revision, with parties and focus areas, in plan order. */
+export async function loadRevisionContent(db: Executor, revisionId: string) {
+  const [groups, measures, parties, focusAreas] = await Promise.all([
+    db
+      .selectFrom('measure_groups')
+      .selectAll()
+      .where('revision_id', '=', revisionId)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('measures')
+      .selectAll()
+      .where('revision_id', '=', revisionId)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('measure_parties as mp')
+      .innerJoin('measures as m', 'm.id', 'mp.measure_id')
+      .innerJoin('organisations as o', 'o.id', 'mp.party_id')
+      .select(['mp.measure_id', 'o.id', 'o.name', 'o.kind'])
+
+      .where('m.revision_id', '=', revisionId)
+      .execute(),
+    db
+      .selectFrom('measure_focus_areas as mf')
+      .innerJoin('measures as m', 'm.id', 'mf.measure_id')
+      .select(['mf.measure_id', 'mf.focus_area_id'])
+      .where('m.revision_id', '=', revisionId)
+      .execute()
+  ]);
+  return { groups, measures, parties, focusAreas };
+}
+
+/** One measure row with the agreement it belongs to. */
+export const findMeasure = (db: Executor, id: string) =>
+  db
+    .selectFrom('measures as m')
+    .innerJoin('plan_revisions as r', 'r.id', 'm.revision_id')
+    .selectAll('m')
+    .select(['r.agreement_id', 'r.year'])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+
+/** Replaces a measure's fields, parties and focus areas. */
+export async function updateMeasureRow(
+  db: Executor,
+  id: string,
+  patch: Partial<MeasureTable>,
+  partyIds: string[],
+  focusAreaIds: string[]
+): Promise<void> {
+  await db.updateTable('measures').set(patch).where('id', '=', id).execute();
+  await db.deleteFrom('measure_parties').where('measure_id', '=', id).execute();
+  if (partyIds.length)
+    await db
+      .insertInto('measure_parties')
+      .values(partyIds.map((p) => ({ measure_id: id, party_id: p })))
+      .execute();
+  await db.deleteFrom('measure_focus_areas').where('measure_id', '=', id).execute();
+  if (focusAreaIds.length) {
+    await db
+      .insertInto('measure_focus_areas')
+      .values(focusAreaIds.map((f) => ({ measure_id: id, focus_area_id: f })))
+      .execute();
+  }
+}
+
+/** Removes a measure from its revision. */
+export const deleteMeasureRow = (db: Executor, id: string) =>
+  db.deleteFrom('measures').where('id', '=', id).execute();
+
+/** Sets the list of removed measures of a revision. */
+export const setRemoved = (db: Executor, revisionId: string, removedJson: string) =>
+  db
+    .updateTable('plan_revisions')
+    .set({ removed_json: removedJson })
+    .where('id', '=', revisionId)
+    .execute();

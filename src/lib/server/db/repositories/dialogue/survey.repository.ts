@@ -1,0 +1,149 @@
+import type { Executor } from '../../types';
+import type {
+  SurveyAnswerTable,
+  SurveyOptionTable,
+  SurveyQuestionTable,
+  SurveyResponseTable,
+  SurveyTable
+} from '../../schema';
+
+/** A survey's rows: the survey, its questions and their options. */
+export type SurveyRows = {
+  survey: SurveyTable;
+  questions: SurveyQuestionTable[];
+  options: SurveyOptionTable[];
+};
+
+/** Inserts a survey with its questions and options. */
+export async function insertSurvey(db: Executor, rows: SurveyRows): Promise<void> {
+  await db.insertInto('surveys').values(rows.survey).execute();
+  await insertQuestions(db, rows.questions, rows.options);
+}
+
+/** Inserts questions and their options. */
+export async function insertQuestions(
+  db: Executor,
+  questions: SurveyQuestionTable[],
+  options: SurveyOptionTable[]
+): Promise<void> {
+  if (questions.length) await db.insertInto('survey_questions').values(questions).execute();
+  for (let i = 0; i < options.length; i += 200)
+    await db
+      .insertInto('survey_options')
+      .values(options.slice(i, i + 200))
+      .execute();
+}
+
+export const findSurvey = (db: Executor, id: string) =>
+  db.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** A survey's questions in order and their options in order. */
+export async function loadQuestionRows(db: Executor, surveyId: string) {
+  const questions = await db
+    .selectFrom('survey_questions')
+    .selectAll()
+    .where('survey_id', '=', surveyId)
+    .orderBy('position')
+    .execute();
+  const options = questions.length
+    ? await db
+        .selectFrom('survey_options')
+        .selectAll()
+        .where(
+          'question_id',
+          'in',
+          questions.map((q) => q.id)
+        )
+        .orderBy('question_id')
+        .orderBy('position')
+        .execute()
+    : [];
+  return { questions, options };
+}
+
+/** A municipality's surveys, newest first, with their counted responses. */
+export const listSurveyRows = (db: Executor, municipalityId: string, onlyOpenOn?: string) => {
+  let q = db
+    .selectFrom('surveys')
+    .selectAll('surveys')
+    .select((eb) =>
+      eb
+        .selectFrom('survey_responses')
+        .select((e) => e.fn.countAll<string | number>().as('n'))
+        .whereRef('survey_responses.survey_id', '=', 'surveys.id')
+        .where('survey_responses.duplicate', '=', 0)
+        .as('responses')
+    )
+    .where('municipality_id', '=', municipalityId);
+  if (onlyOpenOn)
+    q = q
+      .where('status', '=', 'open')
+      .where((eb) => eb.or([eb('opens_on', 'is', null), eb('opens_on', '<=', onlyOpenOn)]))
+      .where((eb) => eb.or([eb('closes_on', 'is', null), eb('closes_on', '>=', onlyOpenOn)]));
+  return q.orderBy('created_at', 'desc').limit(100).execute();
+};
+
+export const updateSurveyRow = (db: Executor, id: string, patch: Partial<SurveyTable>) =>
+  db.updateTable('surveys').set(patch).where('id', '=', id).execute();
+
+/** Removes a question, its options and any condition that pointed at it (only before answers exist). */
+export async function deleteQuestion(db: Executor, questionId: string): Promise<void> {
+  await db
+    .updateTable('survey_questions')
+    .set({ condition_question_id: null, condition_option_id: null })
+    .where('condition_question_id', '=', questionId)
+    .execute();
+  await db.deleteFrom('survey_options').where('question_id', '=', questionId).execute();
+  await db.deleteFrom('survey_questions').where('id', '=', questionId).execute();
+}
+
+/** Inserts a response and its answers. */
+export async function insertResponse(
+  db: Executor,
+  response: SurveyResponseTable,
+  answers: SurveyAnswerTable[]
+): Promise<void> {
+  await db.insertInto('survey_responses').values(response).execute();
+  for (let i = 0; i < answers.length; i += 200)
+    await db
+      .insertInto('survey_answers')
+      .values(answers.slice(i, i + 200))
+      .execute();
+}
+
+/** True when the same answer set was counted for the survey since an instant. */
+export async function sameAnswersSince(
+  db: Executor,
+  surveyId: string,
+  hash: string,
+  since: string
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('survey_responses')
+    .select('id')
+    .where('survey_id', '=', surveyId)
+    .where('answer_set_hash', '=', hash)
+    .where('duplicate', '=', 0)
+    .where('submitted_at', '>=', since)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Counted and flagged responses of a survey, by source. */
+export async function responseCounts(db: Executor, surveyId: string) {
+  return db
+    .selectFrom('survey_responses')
+    .select(['duplicate', 'source', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('survey_id', '=', surveyId)
+    .groupBy(['duplicate', 'source'])
+    .execute();
+}
+
+/** Does the survey have any responses (questions are then locked)? */
+export async function hasResponses(db: Executor, surveyId: string): Promise<boolean> {
+  return !!(await db
+    .selectFrom('survey_responses')
+    .select('id')
+    .where('survey_id', '=', surveyId)
+    .executeTakeFirst());
+}

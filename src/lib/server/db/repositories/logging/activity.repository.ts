@@ -1,0 +1,242 @@
+import type { Executor } from '../../../context';
+import type { ActivityTable } from '../../schema';
+
+/** Inserts activities in batches. */
+export async function insertActivities(db: Executor, rows: ActivityTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('activities')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+/**
+ * Day tallies of an agreement's activities between two dates, summed in SQL per measure, day and
+ * grade (the index activities_agreement_measure_day covers it). Deleted activities do not count.
+ */
+export async function dailyTallies(
+  db: Executor,
+  agreementId: string,
+  from: string,
+  to: string,
+  measureKeys?: string[],
+  /** Count only what the publication rules have made public on this day. */
+  publicOn?: string
+) {
+  let q = db
+    .selectFrom('activities')
+    .select((eb) => [
+      'measure_key',
+      'occurred_on',
+      'grade',
+      eb.fn.sum<number>('count').as('count'),
+      eb.fn.sum<number>('shifts').as('shifts')
+    ])
+    .where('agreement_id', '=', agreementId)
+    .where('occurred_on', '>=', from)
+    .where('occurred_on', '<=', to)
+    .where('deleted_at', 'is', null);
+  if (publicOn) q = q.where('publication', '!=', 'internal').where('publish_after', '<=', publicOn);
+  if (measureKeys) {
+    if (!measureKeys.length) return [];
+
+    q = q.where('measure_key', 'in', measureKeys);
+  }
+  const rows = await q
+    .groupBy(['measure_key', 'occurred_on', 'grade'])
+    .orderBy('occurred_on')
+    .execute();
+  return rows.map((r) => ({
+    measureKey: r.measure_key,
+    date: r.occurred_on,
+    grade: r.grade,
+    count: Number(r.count),
+    shifts: Number(r.shifts)
+  }));
+}
+
+/** Whether an agreement has any demo activities. */
+export async function hasDemoActivities(db: Executor, agreementId: string): Promise<boolean> {
+  return !!(await db
+    .selectFrom('activities')
+    .select('id')
+    .where('agreement_id', '=', agreementId)
+    .where('demo', '=', 1)
+    .limit(1)
+    .executeTakeFirst());
+}
+
+/** One activity by id. */
+export const findActivity = (db: Executor, id: string) =>
+  db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** The activity a client already sent with this idempotency key, if any. */
+export const findByIdempotencyKey = (db: Executor, key: string) =>
+  db.selectFrom('activities').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+
+/** Changes an activity. */
+export const updateActivityRow = (db: Executor, id: string, patch: Partial<ActivityTable>) =>
+  db.updateTable('activities').set(patch).where('id', '=', id).execute();
+
+/** Filters for listing activities. */
+export type ActivityFilter = {
+  agreementIds: string[];
+  measureKey?: string;
+  from?: string;
+  to?: string;
+  partyId?: string;
+  includeDeleted?: boolean;
+  createdBy?: string;
+  /** Only what the public may see on `today`. */
+  publicOn?: string;
+};
+
+/** A page of activities, newest first, with the total count. */
+export async function listActivityRows(
+  db: Executor,
+  f: ActivityFilter,
+  limit: number,
+  offset: number
+) {
+  if (!f.agreementIds.length) return { rows: [], total: 0 };
+  let q = db.selectFrom('activities').where('agreement_id', 'in', f.agreementIds);
+  if (f.measureKey) q = q.where('measure_key', '=', f.measureKey);
+  if (f.from) q = q.where('occurred_on', '>=', f.from);
+  if (f.to) q = q.where('occurred_on', '<=', f.to);
+  if (f.partyId)
+    q = q.where((eb) =>
+      eb.or([
+        eb('organisation_id', '=', f.partyId!),
+        eb('party_ids', 'like', `%"${f.partyId!.replace(/[%_"]/g, '')}"%`)
+      ])
+    );
+  if (!f.includeDeleted) q = q.where('deleted_at', 'is', null);
+  if (f.createdBy) q = q.where('created_by', '=', f.createdBy);
+
+  // One by one the public sees only activities published as such; monthly ones only as counts.
+  if (f.publicOn)
+    q = q
+      .where('publication', 'in', ['public', 'delayed'])
+      .where('publish_after', '<=', f.publicOn);
+  const [rows, total] = await Promise.all([
+    q
+      .selectAll()
+      .orderBy('occurred_on', 'desc')
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/** The measure keys a user logged most recently, most recent first. */
+export async function recentMeasureKeys(
+  db: Executor,
+  userId: string,
+  limit = 5
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('activities')
+    .select((eb) => ['measure_key', eb.fn.max('created_at').as('last')])
+    .where('created_by', '=', userId)
+    .groupBy('measure_key')
+    .orderBy('last', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.measure_key);
+}
+
+/**
+ * Inserts activities in batches, skipping any whose idempotency key is already stored (in SQL, so
+ * a re-import never loads the agreement's activities). Returns how many were new.
+ */
+export async function insertActivitiesSkippingExisting(
+  db: Executor,
+  rows: ActivityTable[]
+): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += 500) {
+    const r = await db
+      .insertInto('activities')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .executeTakeFirst();
+    inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+/**
+ * One page of an agreement's activities in date order, after a (date, id) cursor: keyset paging
+ * stays stable and cheap however many pages an export reads. Deleted activities are left out.
+ */
+export function activityRowsAfter(
+  db: Executor,
+  f: { agreementId: string; from?: string; to?: string; publicOn?: string },
+  after: { date: string; id: string } | null,
+  limit: number
+) {
+  let q = db
+    .selectFrom('activities')
+    .selectAll()
+    .where('agreement_id', '=', f.agreementId)
+    .where('deleted_at', 'is', null);
+  if (f.from) q = q.where('occurred_on', '>=', f.from);
+  if (f.to) q = q.where('occurred_on', '<=', f.to);
+  // One by one the public sees only activities published as such; monthly ones only as counts.
+  if (f.publicOn)
+    q = q
+      .where('publication', 'in', ['public', 'delayed'])
+      .where('publish_after', '<=', f.publicOn);
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('occurred_on', '>', after.date),
+        eb.and([eb('occurred_on', '=', after.date), eb('id', '>', after.id)])
+      ])
+    );
+  return q.orderBy('occurred_on').orderBy('id').limit(limit).execute();
+}
+
+/**
+ * The measure-and-day pairs (as "key|YYYY-MM-DD") in a date range that hold an activity logged
+ * by hand or through the API (not by a spreadsheet import), one row per pair, grouped in SQL.
+ */
+export async function daysLoggedOtherwise(
+  db: Executor,
+  agreementId: string,
+  range: { from: string; to: string },
+  measureKeys: string[]
+): Promise<Set<string>> {
+  if (!measureKeys.length) return new Set();
+  const rows = await db
+    .selectFrom('activities')
+    .select(['measure_key', 'occurred_on'])
+    .where('agreement_id', '=', agreementId)
+    .where('deleted_at', 'is', null)
+    .where('occurred_on', '>=', range.from)
+    .where('occurred_on', '<=', range.to)
+    .where('measure_key', 'in', measureKeys)
+    .where((eb) =>
+      eb.or([eb('idempotency_key', 'is', null), eb('idempotency_key', 'not like', 'import:%')])
+    )
+    .groupBy(['measure_key', 'occurred_on'])
+    .execute();
+  return new Set(rows.map((r) => `${r.measure_key}|${r.occurred_on}`));
+}
+
+/** How many of these idempotency keys are already stored (counted in SQL, 500 keys at a time). */
+export async function countStoredIdempotencyKeys(db: Executor, keys: string[]): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < keys.length; i += 500) {
+    const r = await db
+      .selectFrom('activities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('idempotency_key', 'in', keys.slice(i, i + 500))
+      .executeTakeFirstOrThrow();
+    n += Number(r.n);
+  }
+  return n;
+}

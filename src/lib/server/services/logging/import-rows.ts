@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import type { Target } from '../../../core';
+import type { PublicationRule } from '../../db/schema';
+import { cellText, parseDateCell, parseNumberCell } from '../../spreadsheet/cells';
+import { columnLetter, type Grid } from '../../spreadsheet/grid';
+import { activityFields, activityRuleProblems, publishAfter } from './activity.service';
+import type { ImportField, ImportMapping } from './import-mapping';
+
+/** One thing wrong in a row, by spreadsheet row number and column (letter and header). */
+export type RowProblem = {
+  row: number;
+  column: string | null;
+  header: string | null;
+  field: ImportField;
+  message: string;
+};
+
+/** A measure as one plan revision has it: what rows against it must satisfy and how they publish. */
+export type MeasureVersion = { target: Target; publication: PublicationRule; delayDays: number };
+
+/** The agreement's measures: find one by title or key, and its version in force on a day. */
+export type MeasureCatalogue = {
+  keyOf: (titleOrKey: string) => string | undefined;
+  versionOn: (key: string, date: string) => MeasureVersion;
+};
+
+/** A row that passed every check, ready to store. */
+export type ImportCandidate = {
+  row: number;
+  measureKey: string;
+  date: string;
+  count: number;
+  shifts: number;
+  grade: string | null;
+  place: string | null;
+  note: string | null;
+  publication: PublicationRule;
+  publishAfter: string;
+  idempotencyKey: string;
+};
+
+type Rules = { agreementId: string; today: string; periodStart: string; periodEnd: string };
+
+/**
+ * Checks every row against the same rules as logging an activity. Each good row gets an
+ * idempotency key from its content and how many identical rows came before it in the file, so
+ * importing the same file again finds every row already stored.
+ */
+export function checkRows(
+  grid: Grid,
+  mapping: ImportMapping,
+  measures: MeasureCatalogue,
+  rules: Rules
+): { good: ImportCandidate[]; problems: RowProblem[]; badRows: number } {
+  const good: ImportCandidate[] = [];
+  const problems: RowProblem[] = [];
+  const seen = new Map<string, number>();
+  let badRows = 0;
+  for (const { n, cells } of grid.rows) {
+    const at = (f: ImportField) => (mapping[f] === undefined ? undefined : cells[mapping[f]!]);
+    const rowProblems: RowProblem[] = [];
+    const problem = (field: ImportField, message: string) => {
+      const c = mapping[field];
+      rowProblems.push({
+        row: n,
+        column: c === undefined ? null : columnLetter(c),
+        header: c === undefined ? null : grid.header[c] || null,
+        field,
+        message
+      });
+    };
+    const name = cellText(at('measure'));
+    const key = name ? measures.keyOf(name) : undefined;
+    if (!name) problem('measure', 'Åtgärden saknas. Skriv åtgärdens namn eller nyckel.');
+    else if (!key) problem('measure', `Åtgärden "${name}" finns inte i överenskommelsens plan.`);
+    const date = parseDateCell(at('date'));
+    if (!date)
+      problem(
+        'date',
+        cellText(at('date'))
+          ? `"${cellText(at('date'))}" är inget datum. Skriv ÅÅÅÅ-MM-DD eller D/M/ÅÅÅÅ.`
+          : 'Datumet saknas. Skriv ÅÅÅÅ-MM-DD.'
+      );
+    const count = parseNumberCell(at('count'));
+    const shifts = parseNumberCell(at('shifts'));
+    if (Number.isNaN(count)) problem('count', 'Skriv antalet som ett heltal, till exempel 2.');
+    const badShifts = Number.isNaN(shifts) || (shifts !== undefined && shifts < 0);
+    if (badShifts) problem('shifts', 'Skriv antalet pass som ett heltal, till exempel 1.');
+    const fields = activityFields.safeParse({
+      count: Number.isNaN(count) ? undefined : count,
+      shifts: badShifts ? undefined : shifts,
+      grade: cellText(at('grade')) || undefined,
+      place: cellText(at('place')) || undefined,
+      note: cellText(at('note')) || undefined
+    });
+    if (!fields.success)
+      for (const i of fields.error.issues) problem(i.path[0] as ImportField, i.message);
+    let version: MeasureVersion | undefined;
+    if (key && date && fields.success) {
+      version = measures.versionOn(key, date);
+      const v = fields.data;
+      for (const p of activityRuleProblems(
+        { date, shifts: v.shifts, grade: v.grade },
+        { ...rules, target: version.target }
+      ))
+        problem(p.field as ImportField, p.message);
+    }
+    if (rowProblems.length || !key || !date || !fields.success || !version) {
+      badRows++;
+      problems.push(...rowProblems);
+      continue;
+    }
+    const v = fields.data;
+    const content = [
+      rules.agreementId,
+      key,
+      date,
+      v.count,
+      v.shifts ?? 0,
+      v.grade || null,
+      v.place || null,
+      v.note || null
+    ];
+    const same = JSON.stringify(content);
+    const occurrence = seen.get(same) ?? 0;
+    seen.set(same, occurrence + 1);
+    good.push({
+      row: n,
+      measureKey: key,
+      date,
+      count: v.count,
+      shifts: v.shifts ?? 0,
+      grade: v.grade || null,
+      place: v.place || null,
+      note: v.note || null,
+      publication: version.publication,
+      publishAfter: publishAfter(version.publication, date, version.delayDays),
+      idempotencyKey: `import:${createHash('sha256').update(`${same}#${occurrence}`).digest('hex')}`
+    });
+  }
+  return { good, problems, badRows };
+}
