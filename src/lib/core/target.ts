@@ -3,7 +3,11 @@
  * Every kind keeps `text`, the original words, so nothing the parser cannot read is lost.
  */
 
-/** How long a count target's unit of time is ('period' = the whole agreement period). */
+/**
+ * How long a count target's unit of time is ('period' = the whole agreement period, or the plan's
+ * year when the plan is yearly; 'term' = a school term and 'school-year' = a läsår, both from the
+ * municipality's school calendar; 'quarter' and 'half-year' are calendar quarters and halves).
+ */
 export const TARGET_PERS = ['day', 'week', 'month', 'tertial', 'year', 'period'] as const;
 /** The unit of time a count target is counted per. */
 export type TargetPer = (typeof TARGET_PERS)[number];
@@ -12,6 +16,28 @@ export type TargetPer = (typeof TARGET_PERS)[number];
 export const INTERVAL_UNITS = ['day', 'week', 'weekend', 'month'] as const;
 /** The unit an interval target steps in; a weekend is Friday–Sunday. */
 export type IntervalUnit = (typeof INTERVAL_UNITS)[number];
+
+/** The school-calendar periods a target can be limited to ('terms' = both terms, holidays excluded). */
+export const SCHOOL_PERIODS = [
+  'sommarlov',
+  'jullov',
+  'sportlov',
+  'paasklov',
+  'hostlov',
+  'terms'
+] as const;
+/** A school-calendar period of a municipality (its dates come from its school calendar). */
+export type SchoolPeriod = (typeof SCHOOL_PERIODS)[number];
+
+/**
+ * When in the year a target applies: a school-calendar period ("under sommarlovet", "under
+ * skolterminerna") or calendar months, inclusive and wrapping over new year ("juli och augusti" =
+ * 7–8, "maj–september" = 5–9, "sommarhalvåret" = 4–9, "vinterhalvåret" = 10–3). Outside its window
+ * a target expects nothing. `text` keeps the words it was read from.
+ */
+export type TargetWindow =
+  | { kind: 'school'; period: SchoolPeriod; text: string }
+  | { kind: 'months'; from: number; to: number; text: string };
 
 /** Every target kind, in the order the parser tries them. */
 export const TARGET_KINDS = [
@@ -43,10 +69,14 @@ export type Target =
       perUnit?: { label: string; values: string[] };
       /** Only activities on these ISO weekdays (1 = Monday … 7 = Sunday) count. */
       weekdays?: number[];
+      /** The upper end of a range ("1-2 gånger": count 1, upTo 2); judged on `count`, shown as words. */
+      upTo?: number;
+      /** Only this part of the year counts ("varje fredag under sommarlovet"). */
+      window?: TargetWindow;
     }
-  | { kind: 'interval'; text: string; every: number; unit: IntervalUnit }
-  | { kind: 'every-shift'; text: string }
-  | { kind: 'continuous'; text: string; quietAfterDays: number }
+  | { kind: 'interval'; text: string; every: number; unit: IntervalUnit; window?: TargetWindow }
+  | { kind: 'every-shift'; text: string; window?: TargetWindow }
+  | { kind: 'continuous'; text: string; quietAfterDays: number; window?: TargetWindow }
   | { kind: 'on-demand'; text: string }
   | { kind: 'occasions'; text: string; occasions: 'risk-weekends' | string[] }
   | { kind: 'unparsed'; text: string };
