@@ -1,0 +1,1031 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/lib/server/db/schema';
+import { DATABASES } from '../support/databases';
+import { startTestServer, type HttpClient, type TestServer } from '../support/http';
+
+/**
+ * Every form action and API method, called over HTTP by anonymous, viewer, reporter, editor and
+ * admin, in the agreement's own municipality (Norsjö) and in another (Skellefteå): the status,
+ * and that a refused call changed nothing in the database. A route file that gains an action or
+ * a method without a row here makes the first test fail.
+ *
+ * Who may: 'public' (anyone), 'signed-in' (anyone signed in, acting on their own account),
+ * or a least role in the organisation the thing belongs to ('own'), or in any organisation (a new
+ * draft, which is its creator's own until the others accept). Admins administer the whole
+ * instance (docs/SECURITY.md), so an admin of another organisation is allowed where an editor is.
+ */
+type Access = 'public' | 'signed-in' | { least: Role; anyOrg?: true };
+
+type Call = {
+  method: string;
+  path: string;
+  form?: Record<string, string | string[]>;
+  json?: unknown;
+};
+
+type Row = { key: string; access: Access; call: (f: Fixture) => Call };
+
+type Fixture = {
+  agreementId: string;
+  measureId: string;
+  measureKey: string;
+  focusId: string;
+  effectId: string;
+  indicatorId: string;
+  partyId: string;
+  newsId: string;
+  eventId: string;
+  contactId: string;
+  reportId: string;
+  dialogueId: string;
+  surveyId: string;
+  questionId: string;
+  themeId: string;
+  citationId: string;
+  importId: string;
+  activityId: string;
+  assessmentVersion: number;
+};
+
+const A = (f: Fixture) => `/avtal/${f.agreementId}`;
+const S = (f: Fixture) => `/kommuner/2417/enkater/${f.surveyId}`;
+const editor: Access = { least: 'editor' };
+const reporter: Access = { least: 'reporter' };
+const viewer: Access = { least: 'viewer' };
+/** Any organisation's editor may start a draft of its own (it names the others only as invited). */
+const anyEditor: Access = { least: 'editor', anyOrg: true };
+
+const ROWS: Row[] = [
+  // Public and personal
+  {
+    key: 'POST /logga-in default',
+    access: 'public',
+    call: () => ({
+      method: 'POST',
+      path: '/logga-in',
+      form: { email: 'nobody@example.se', password: 'x' }
+    })
+  },
+  {
+    key: 'POST /logga-ut default',
+    access: 'public',
+    call: () => ({ method: 'POST', path: '/logga-ut', form: {} })
+  },
+  {
+    key: 'POST /tillganglighet default',
+    access: 'public',
+    call: () => ({ method: 'POST', path: '/tillganglighet', form: { page: '/', description: '' } })
+  },
+  {
+    key: 'POST /enkat/[id] default',
+    access: 'public',
+    call: (f) => ({ method: 'POST', path: `/enkat/${f.surveyId}`, form: {} })
+  },
+  {
+    key: 'POST /konto password',
+    access: 'signed-in',
+    call: () => ({
+      method: 'POST',
+      path: '/konto?/password',
+      form: { current: 'wrong', next: 'x', repeat: 'y' }
+    })
+  },
+  {
+    key: 'POST /konto createToken',
+    access: 'signed-in',
+    call: () => ({ method: 'POST', path: '/konto?/createToken', form: { name: 'test' } })
+  },
+  {
+    key: 'POST /konto revokeToken',
+    access: 'signed-in',
+    call: () => ({ method: 'POST', path: '/konto?/revokeToken', form: { id: 'none' } })
+  },
+  {
+    key: 'POST /att-gora createFeed',
+    access: 'signed-in',
+    call: () => ({ method: 'POST', path: '/att-gora?/createFeed', form: {} })
+  },
+  {
+    key: 'POST /att-gora revokeFeed',
+    access: 'signed-in',
+    call: () => ({ method: 'POST', path: '/att-gora?/revokeFeed', form: {} })
+  },
+  {
+    key: 'POST /att-gora digest',
+    access: 'signed-in',
+    call: () => ({ method: 'POST', path: '/att-gora?/digest', form: {} })
+  },
+  {
+    key: 'POST /avtal/ny default',
+    access: anyEditor,
+    call: () => ({ method: 'POST', path: '/avtal/ny', form: { title: '' } })
+  },
+  {
+    key: 'POST /avtal/importera default',
+    access: anyEditor,
+    call: () => ({ method: 'POST', path: '/avtal/importera', form: { text: '' } })
+  },
+  {
+    key: 'POST /avtal/importera/[importId] accept',
+    access: editor,
+    call: (f) => ({ method: 'POST', path: `/avtal/importera/${f.importId}?/accept`, form: {} })
+  },
+
+  // The agreement: head, focus areas, effects, parties
+  {
+    key: 'POST /avtal/[id]/redigera head',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/redigera?/head`,
+      form: {
+        title: 'Ändrad titel',
+        status: 'signed',
+        periodStart: '2019-01-01',
+        periodEnd: '2026-12-31',
+        periodText: '2019–2026',
+        situationSummary: '',
+        communication: '',
+        signedOn: ''
+      }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/redigera addFocus',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/redigera?/addFocus`,
+      form: { title: 'Nytt fokusområde', description: '', specialAttention: '' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/redigera updateFocus',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/redigera?/updateFocus`,
+      form: { id: f.focusId, title: 'Ändrat fokusområde', description: '', specialAttention: '' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/redigera removeFocus',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/redigera?/removeFocus`,
+      form: { id: f.focusId }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/redigera addEffect',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/redigera?/addEffect`,
+      form: {
+        title: 'Ökad trygghet',
+        direction: 'increase',
+        indicatorName: '',
+        indicatorUnit: '',
+        indicatorSource: ''
+      }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/redigera updateEffect',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/redigera?/updateEffect`,
+      form: {
+        id: f.effectId,
+        title: 'Ändrad effekt',
+        direction: 'increase',
+        indicatorName: '',
+        indicatorUnit: '',
+        indicatorSource: ''
+      }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/redigera removeEffect',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/redigera?/removeEffect`,
+      form: { id: f.effectId }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/redigera addValue',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/redigera?/addValue`,
+      form: { indicatorId: f.indicatorId, date: '2025-12-31', value: '42' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/redigera addParty',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/redigera?/addParty`,
+      form: { name: 'Bostadsbolaget', partyType: 'other' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/redigera updateParty',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/redigera?/updateParty`,
+      form: { id: f.partyId, name: 'Ändrad part', partyType: 'other' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/redigera removeParty',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/redigera?/removeParty`,
+      form: { id: f.partyId }
+    })
+  },
+
+  // The plan and its measures
+  {
+    key: 'POST /avtal/[id]/plan start',
+    access: editor,
+    call: (f) => ({ method: 'POST', path: `${A(f)}/plan?/start`, form: { year: '2027', note: '' } })
+  },
+  {
+    key: 'POST /avtal/[id]/atgard/ny default',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/atgard/ny`,
+      form: { title: 'Ny åtgärd', targetText: '2 gånger per år', visibility: 'public' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/atgard/[measureId] save',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/atgard/${f.measureId}?/save`,
+      form: { title: 'Ändrad åtgärd', targetText: '3 gånger per år', changeReason: 'test' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/atgard/[measureId] remove',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/atgard/${f.measureId}?/remove`,
+      form: { reason: 'test' }
+    })
+  },
+
+  // Logging
+  {
+    key: 'POST /logga default',
+    access: reporter,
+    call: (f) => ({
+      method: 'POST',
+      path: '/logga',
+      form: { measureId: f.measureId, date: '2026-11-20', count: '1' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/import upload',
+    access: reporter,
+    call: (f) => ({ method: 'POST', path: `${A(f)}/import?/upload`, form: {} })
+  },
+  {
+    key: 'POST /avtal/[id]/import import',
+    access: reporter,
+    call: (f) => ({ method: 'POST', path: `${A(f)}/import?/import`, form: { uploadId: 'none' } })
+  },
+  {
+    key: 'POST /api/v1/activities',
+    access: reporter,
+    call: (f) => ({
+      method: 'POST',
+      path: '/api/v1/activities',
+      json: { measureId: f.measureId, date: '2026-11-20', count: 1 }
+    })
+  },
+  {
+    key: 'PATCH /api/v1/activities/[id]',
+    access: editor,
+    call: (f) => ({
+      method: 'PATCH',
+      path: `/api/v1/activities/${f.activityId}`,
+      json: { count: 2 }
+    })
+  },
+  {
+    key: 'DELETE /api/v1/activities/[id]',
+    access: editor,
+    call: (f) => ({ method: 'DELETE', path: `/api/v1/activities/${f.activityId}` })
+  },
+  {
+    key: 'POST /api/v1/activities/[id]/restore',
+    access: editor,
+    call: (f) => ({ method: 'POST', path: `/api/v1/activities/${f.activityId}/restore` })
+  },
+
+  // Publication
+  {
+    key: 'POST /avtal/[id]/nyheter create',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/nyheter?/create`,
+      form: { title: 'Nyhet', body: 'Text', publishedOn: '2026-11-20' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/nyheter delete',
+    access: editor,
+    call: (f) => ({ method: 'POST', path: `${A(f)}/nyheter?/delete`, form: { id: f.newsId } })
+  },
+  {
+    key: 'POST /avtal/[id]/evenemang create',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/evenemang?/create`,
+      form: {
+        kind: 'safety-walk',
+        title: 'Trygghetsvandring',
+        date: '2027-05-10',
+        startTime: '18:00',
+        endTime: '20:00',
+        place: 'Torget',
+        description: ''
+      }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/evenemang cancel',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/evenemang?/cancel`,
+      form: { eventId: f.eventId }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/evenemang restore',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/evenemang?/restore`,
+      form: { eventId: f.eventId }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/evenemang addContact',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/evenemang?/addContact`,
+      form: {
+        name: 'Kim Kontakt',
+        role: 'Samordnare',
+        organisation: 'Norsjö kommun',
+        email: 'kim@example.se',
+        phone: ''
+      }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/evenemang removeContact',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/evenemang?/removeContact`,
+      form: { contactId: f.contactId }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/evenemang/[eventId] default',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/evenemang/${f.eventId}`,
+      form: {
+        kind: 'safety-walk',
+        title: 'Ändrad vandring',
+        date: '2027-05-11',
+        startTime: '18:00',
+        endTime: '20:00',
+        place: 'Torget',
+        description: ''
+      }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/rapporter default',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/rapporter`,
+      form: { kind: 'year', year: '2021' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/rapporter/[reportId] save',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/rapporter/${f.reportId}?/save`,
+      form: { summary: 'Sammanfattning' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/rapporter/[reportId] publish',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/rapporter/${f.reportId}?/publish`,
+      form: { summary: 'Sammanfattning' }
+    })
+  },
+
+  // Dialogue and the situational picture
+  {
+    key: 'POST /avtal/[id]/dialog/ny default',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/dialog/ny`,
+      form: { kind: 'open-meeting', title: 'Öppet möte', heldOn: '2026-11-01', summary: '' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/dialog/[dialogId]/redigera default',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/dialog/${f.dialogueId}/redigera`,
+      form: { kind: 'open-meeting', title: 'Ändrat möte', heldOn: '2026-11-01', summary: '' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/lagesbild save',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/lagesbild?/save`,
+      form: { summary: 'Ändrad lägesbild' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/lagesbild approve',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/lagesbild?/approve`,
+      form: { version: String(f.assessmentVersion) }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/lagesbild links',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/lagesbild?/links`,
+      form: { [`focus_${f.themeId}`]: f.focusId }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/lagesbild/underlag add',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/lagesbild/underlag?/add`,
+      form: { measureKey: f.measureKey, kind: 'theme', themeId: f.themeId }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/lagesbild/underlag remove',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/lagesbild/underlag?/remove`,
+      form: { id: f.citationId }
+    })
+  },
+
+  // Surveys and the risk calendar under the municipality
+  {
+    key: 'POST /kommuner/[code]/enkater default',
+    access: editor,
+    call: () => ({
+      method: 'POST',
+      path: '/kommuner/2417/enkater',
+      form: { titleSv: 'Trygghetsenkät', template: 'standard' }
+    })
+  },
+  {
+    key: 'POST /kommuner/[code]/enkater/[id] update',
+    access: editor,
+    call: (f) => ({ method: 'POST', path: `${S(f)}?/update`, form: { titleSv: 'Ändrad enkät' } })
+  },
+  {
+    key: 'POST /kommuner/[code]/enkater/[id] add',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${S(f)}?/add`,
+      form: { kind: 'text', textSv: 'Vad tycker du?' }
+    })
+  },
+  {
+    key: 'POST /kommuner/[code]/enkater/[id] remove',
+    access: editor,
+    call: (f) => ({ method: 'POST', path: `${S(f)}?/remove`, form: { questionId: f.questionId } })
+  },
+  {
+    key: 'POST /kommuner/[code]/enkater/[id]/koder default',
+    access: editor,
+    call: (f) => ({ method: 'POST', path: `${S(f)}/koder`, form: { count: '3' } })
+  },
+  {
+    key: 'POST /kommuner/[code]/enkater/[id]/papper default',
+    access: reporter,
+    call: (f) => ({ method: 'POST', path: `${S(f)}/papper`, form: {} })
+  },
+  {
+    key: 'POST /kommuner/[code]/enkater/[id]/kodning decide',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${S(f)}/kodning?/decide`,
+      form: { themeId: f.themeId, decision: 'confirm' }
+    })
+  },
+  {
+    key: 'POST /kommuner/[code]/enkater/[id]/kodning theme',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${S(f)}/kodning?/theme`,
+      form: { label: 'Nytt tema', keywords: 'ny' }
+    })
+  },
+  {
+    key: 'POST /kommuner/[code]/riskhelger default',
+    access: editor,
+    call: () => ({
+      method: 'POST',
+      path: '/kommuner/2417/riskhelger',
+      form: { date: '2027-04-30', name: 'Valborg', active: 'true' }
+    })
+  },
+
+  // Reads: public ones answer everyone; staff exports need a role in the agreement's organisations
+  {
+    key: 'GET /api/v1/activities',
+    access: 'public',
+    call: (f) => ({ method: 'GET', path: `/api/v1/activities?agreementId=${f.agreementId}` })
+  },
+  {
+    key: 'GET /api/v1/agreements',
+    access: 'public',
+    call: () => ({ method: 'GET', path: '/api/v1/agreements' })
+  },
+  {
+    key: 'GET /api/v1/agreements/[id]',
+    access: 'public',
+    call: (f) => ({ method: 'GET', path: `/api/v1/agreements/${f.agreementId}` })
+  },
+  {
+    key: 'GET /api/v1/agreements/[id]/follow-up',
+    access: 'public',
+    call: (f) => ({
+      method: 'GET',
+      path: `/api/v1/agreements/${f.agreementId}/follow-up?period=year`
+    })
+  },
+  {
+    key: 'GET /api/v1/health',
+    access: 'public',
+    call: () => ({ method: 'GET', path: '/api/v1/health' })
+  },
+  {
+    key: 'GET /api/v1/openapi.json',
+    access: 'public',
+    call: () => ({ method: 'GET', path: '/api/v1/openapi.json' })
+  },
+  {
+    key: 'GET /api/v1/widget/[code]',
+    access: 'public',
+    call: () => ({ method: 'GET', path: '/api/v1/widget/2417' })
+  },
+  { key: 'GET /widget.js', access: 'public', call: () => ({ method: 'GET', path: '/widget.js' }) },
+  {
+    key: 'GET /data/[id]/plan.csv',
+    access: 'public',
+    call: (f) => ({ method: 'GET', path: `/data/${f.agreementId}/plan.csv` })
+  },
+  {
+    key: 'GET /data/[id]/uppfoljning.csv',
+    access: 'public',
+    call: (f) => ({ method: 'GET', path: `/data/${f.agreementId}/uppfoljning.csv` })
+  },
+  {
+    key: 'GET /data/katalog.rdf',
+    access: 'public',
+    call: () => ({ method: 'GET', path: '/data/katalog.rdf' })
+  },
+  {
+    key: 'GET /kommuner/[code]/flode.atom',
+    access: 'public',
+    call: () => ({ method: 'GET', path: '/kommuner/2417/flode.atom' })
+  },
+  {
+    key: 'GET /kommuner/[code]/evenemang.ics',
+    access: 'public',
+    call: () => ({ method: 'GET', path: '/kommuner/2417/evenemang.ics' })
+  },
+  {
+    key: 'GET /avtal/[id]/export/aktiviteter.[format]',
+    access: viewer,
+    call: (f) => ({ method: 'GET', path: `${A(f)}/export/aktiviteter.csv` })
+  },
+  {
+    key: 'GET /avtal/[id]/export/uppfoljning.[format]',
+    access: viewer,
+    call: (f) => ({ method: 'GET', path: `${A(f)}/export/uppfoljning.csv` })
+  }
+];
+
+/**
+ * Routes that need more than a session or a form to reach their check: covered by their own
+ * tests, named here so the completeness check still knows them.
+ */
+const ELSEWHERE: Record<string, string> = {
+  'GET /logga-in/oidc/[provider]': 'oidc.service.test.ts (a fake OpenID provider)',
+  'GET /logga-in/oidc/callback': 'oidc.service.test.ts (a fake OpenID provider)',
+  'GET /att-gora/kalender.ics': 'due-feed.service.test.ts (a secret feed address, no session)',
+  'GET /kommuner/[code]/rapporter/[reportId]/v/[version]/rapport.pdf':
+    'report.service.test.ts (published versions only)',
+  'GET /kommuner/[code]/rapporter/[reportId]/v/[version]/sammanfattning.pdf':
+    'report.service.test.ts (published versions only)'
+};
+
+/** Every form action and API method in src/routes, as 'METHOD /path action'. */
+function discoverRoutes(): string[] {
+  const root = 'src/routes';
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name === '+page.server.ts' || name === '+server.ts') {
+        const route = '/' + relative(root, dir).split('\\').join('/');
+        const path = route === '/' ? '/' : route.replace(/\/$/, '');
+        const src = readFileSync(p, 'utf8');
+        if (name === '+page.server.ts') {
+          const block = src.slice(src.indexOf('export const actions'));
+          if (!src.includes('export const actions')) continue;
+          for (const m of block.matchAll(/^ {2}([A-Za-z]+)\s*:/gm))
+            out.push(`POST ${path} ${m[1]}`);
+        } else {
+          for (const m of src.matchAll(
+            /export (?:const|async function|function) (GET|POST|PATCH|PUT|DELETE)\b/g
+          ))
+            out.push(`${m[1]} ${path}`);
+        }
+      }
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+type Actor = { label: string; role: Role | null; own: boolean; client: HttpClient };
+
+/** A fingerprint of everything that matters in the database (sessions and limits aside). */
+async function fingerprint(server: TestServer): Promise<string> {
+  const names =
+    server.kind === 'sqlite'
+      ? (
+          await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(
+            server.ctx.db
+          )
+        ).rows.map((r) => r.name)
+      : (
+          await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
+            server.ctx.db
+          )
+        ).rows.map((r) => r.name);
+  const volatile =
+    /^(sessions|rate_limits|jobs|survey_salts|oidc_states|one_time_logins|kysely_.*|sqlite_.*|.*attempt.*|.*throttle.*|.*checkpoint.*|login_.*)$/;
+  const parts: string[] = [];
+  for (const t of names.filter((n) => !volatile.test(n)).sort()) {
+    const rows = (await sql`select * from ${sql.table(t)}`.execute(server.ctx.db)).rows.map((r) =>
+      JSON.stringify(r)
+    );
+    parts.push(`${t}:${rows.sort().join('|')}`);
+  }
+  return parts.join('\n');
+}
+
+const RANK: Record<Role, number> = { viewer: 1, reporter: 2, editor: 3, admin: 4 };
+
+function allowed(access: Access, actor: Actor): boolean {
+  if (access === 'public') return true;
+  if (actor.role === null) return false;
+  if (access === 'signed-in') return true;
+  if (actor.role === 'admin') return true;
+  return (actor.own || !!access.anyOrg) && RANK[actor.role] >= RANK[access.least];
+}
+
+async function send(client: HttpClient, call: Call): Promise<Response> {
+  if (call.json !== undefined || (call.method !== 'GET' && call.path.startsWith('/api/')))
+    return client.json(call.method, call.path, call.json);
+  if (call.form) return client.postForm(call.path, call.form);
+  return client.fetch(call.path, { method: call.method });
+}
+
+describe('the authorization table', () => {
+  it('has a row for every form action and API method', () => {
+    const known = new Set([...ROWS.map((r) => r.key), ...Object.keys(ELSEWHERE)]);
+    const missing = discoverRoutes().filter((r) => !known.has(r));
+    expect(missing, 'routes without a row in the authorization table').toEqual([]);
+    const gone = [...known].filter((k) => !discoverRoutes().includes(k));
+    expect(gone, 'rows for routes that no longer exist').toEqual([]);
+  });
+});
+
+describe.each(DATABASES)('every route by every role on $kind', ({ kind }) => {
+  let server: TestServer;
+  let f: Fixture;
+  const actors: Actor[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    const db = server.ctx.db;
+    const norsjo = await server.orgId('2417');
+    const skelleftea = await server.orgId('2482');
+    actors.push({ label: 'anonymous', role: null, own: false, client: server.client() });
+    for (const role of ['viewer', 'reporter', 'editor', 'admin'] as const) {
+      actors.push({
+        label: `${role} of Norsjö`,
+        role,
+        own: true,
+        client: await server.signInAs(role, norsjo)
+      });
+      actors.push({
+        label: `${role} of Skellefteå`,
+        role,
+        own: false,
+        client: await server.signInAs(role, skelleftea)
+      });
+    }
+    const agreement = await db
+      .selectFrom('agreements')
+      .select('id')
+      .where('status', '=', 'signed')
+      .where('title', 'like', 'Norsjö%')
+      .executeTakeFirstOrThrow();
+    const agreementId = agreement.id;
+    const first = async <T>(q: Promise<T | undefined>, what: string): Promise<T> => {
+      const v = await q;
+      if (v === undefined) throw new Error(`fixture missing: ${what}`);
+      return v;
+    };
+    const measure = await first(
+      db
+        .selectFrom('measures')
+        .innerJoin('plan_revisions', 'plan_revisions.id', 'measures.revision_id')
+        .select(['measures.id', 'measures.measure_key as key'])
+        .where('plan_revisions.agreement_id', '=', agreementId)
+        .orderBy('plan_revisions.year', 'desc')
+        .executeTakeFirst(),
+      'measure'
+    );
+    const now = new Date().toISOString();
+    const newId = () => crypto.randomUUID();
+    const newsId = newId();
+    await db
+      .insertInto('news_items')
+      .values({
+        id: newsId,
+        agreement_id: agreementId,
+        title: 'Testnyhet',
+        body: 'Text',
+        published_on: '2026-11-01',
+        created_at: now,
+        created_by: null,
+        updated_at: now
+      })
+      .execute();
+    const contactId = newId();
+    await db
+      .insertInto('agreement_contacts')
+      .values({
+        id: contactId,
+        agreement_id: agreementId,
+        position: 9,
+        name: 'Test Kontakt',
+        role: 'Samordnare',
+        organisation: 'Norsjö kommun',
+        email: null,
+        phone: null,
+        created_at: now
+      })
+      .execute();
+    const eventId = newId();
+    await db
+      .insertInto('public_events')
+      .values({
+        id: eventId,
+        agreement_id: agreementId,
+        title: 'Trygghetsvandring (test)',
+        kind: 'safety-walk',
+        starts_at: '2027-05-10T16:00:00Z',
+        ends_at: '2027-05-10T18:00:00Z',
+        place: 'Torget',
+        description: '',
+        cancelled_at: null,
+        created_by: null,
+        created_at: now,
+        updated_at: now
+      })
+      .execute();
+    const reportId = newId();
+    await db
+      .insertInto('reports')
+      .values({
+        id: reportId,
+        agreement_id: agreementId,
+        period_kind: 'year',
+        period_start: '2020-01-01',
+        period_end: '2020-12-31',
+        lead: '',
+        published_version: 0,
+        created_at: now,
+        created_by: null,
+        updated_at: now
+      })
+      .execute();
+    const survey = await first(
+      db
+        .selectFrom('surveys')
+        .select('id')
+        .where('municipality_id', '=', norsjo)
+        .executeTakeFirst(),
+      'survey'
+    );
+    const theme = await first(
+      db.selectFrom('themes').select('id').where('municipality_id', '=', norsjo).executeTakeFirst(),
+      'theme'
+    );
+    f = {
+      agreementId,
+      measureId: measure.id,
+      measureKey: measure.key,
+      focusId: (
+        await first(
+          db
+            .selectFrom('focus_areas')
+            .select('id')
+            .where('agreement_id', '=', agreementId)
+            .executeTakeFirst(),
+          'focus area'
+        )
+      ).id,
+      effectId: (
+        await first(
+          db
+            .selectFrom('effects')
+            .select('id')
+            .where('agreement_id', '=', agreementId)
+            .executeTakeFirst(),
+          'effect'
+        )
+      ).id,
+      indicatorId: (
+        await first(db.selectFrom('indicators').select('id').executeTakeFirst(), 'indicator')
+      ).id,
+      partyId: (
+        await first(
+          db
+            .selectFrom('agreement_parties')
+            .select('party_id as id')
+            .where('agreement_id', '=', agreementId)
+            .executeTakeFirst(),
+          'party'
+        )
+      ).id,
+      newsId,
+      eventId: eventId,
+      contactId,
+      reportId: reportId,
+      dialogueId: (
+        await first(
+          db
+            .selectFrom('dialogues')
+            .select('id')
+            .where('agreement_id', '=', agreementId)
+            .executeTakeFirst(),
+          'dialogue'
+        )
+      ).id,
+      surveyId: survey.id,
+      questionId: (
+        await first(
+          db
+            .selectFrom('survey_questions')
+            .select('id')
+            .where('survey_id', '=', survey.id)
+            .executeTakeFirst(),
+          'question'
+        )
+      ).id,
+      themeId: theme.id,
+      citationId: (
+        await first(
+          db
+            .selectFrom('measure_citations')
+            .select('id')
+            .where('agreement_id', '=', agreementId)
+            .executeTakeFirst(),
+          'citation'
+        )
+      ).id,
+      importId:
+        (await db.selectFrom('document_imports').select('id').executeTakeFirst())?.id ??
+        'no-import',
+      activityId: (
+        await first(
+          db
+            .selectFrom('activities')
+            .select('id')
+            .where('agreement_id', '=', agreementId)
+            .where('measure_key', '=', measure.key)
+            .executeTakeFirst(),
+          'activity'
+        )
+      ).id,
+      assessmentVersion: Number(
+        (
+          await db
+            .selectFrom('assessments')
+            .select('version')
+            .where('agreement_id', '=', agreementId)
+            .orderBy('version', 'desc')
+            .executeTakeFirst()
+        )?.version ?? 1
+      )
+    };
+  }, 240_000);
+  afterAll(() => server?.close());
+
+  it.each(ROWS.map((r) => [r.key, r] as const))(
+    '%s',
+    async (_key, row) => {
+      const call = row.call(f);
+      // Refused first: each refused call must leave the database exactly as it was.
+      for (const actor of actors.filter((a) => !allowed(row.access, a))) {
+        const before = await fingerprint(server);
+        const res = await send(actor.client, call);
+        const status = res.status;
+        await res.arrayBuffer();
+        const refused =
+          actor.role === null
+            ? status === 401 ||
+              status === 403 ||
+              status === 404 ||
+              (status === 303 && (res.headers.get('location') ?? '').startsWith('/logga-in'))
+            : status === 403 || status === 404;
+        expect(refused, `${actor.label}: ${call.method} ${call.path} answered ${status}`).toBe(
+          true
+        );
+        expect(await fingerprint(server), `${actor.label} changed data through ${row.key}`).toBe(
+          before
+        );
+      }
+      // Then the least allowed actor of Norsjö: not refused, and never a server error.
+      const least =
+        row.access === 'public' ? actors[0]! : actors.find((a) => a.own && allowed(row.access, a))!;
+      const res = await send(least.client, call);
+      await res.arrayBuffer();
+      expect(res.status, `${least.label}: ${call.method} ${call.path}`).toBeLessThan(500);
+      expect([401, 403], `${least.label} was refused ${row.key}`).not.toContain(res.status);
+    },
+    120_000
+  );
+});
