@@ -42,7 +42,8 @@ describe('loadConfig', () => {
   });
 
   it('turns demo mode off in production and refuses to combine them', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).demo).toBe(false);
+    const key = 'a'.repeat(64);
+    expect(loadConfig({ NODE_ENV: 'production', AUDIT_HMAC_KEY: key }).demo).toBe(false);
     expect(() => loadConfig({ NODE_ENV: 'production', LOFTEN_DEMO: 'true' })).toThrow(
       /LOFTEN_DEMO/
     );

@@ -21,6 +21,8 @@ export type Config = {
   digest: { weekday: number; hour: number };
   /** Polling the police's open events feed: off unless POLICE_EVENTS_POLL=true. */
   policeEvents: PoliceEventsConfig;
+  /** The audit trail's HMAC key (AUDIT_HMAC_KEY); outside production a labelled development key when unset. */
+  audit: { key: Buffer; development: boolean };
 };
 
 /** The events poller: feed address, seconds between polls (at least 10), and who to contact. */
@@ -46,6 +48,26 @@ const int = (min: number, max: number) =>
     .refine((n) => n >= min && n <= max, {
       message: `expected a whole number from ${min} to ${max}`
     });
+
+/** AUDIT_HMAC_KEY: at least 32 bytes, written as hex or base64. */
+const auditKey = z
+  .string()
+  .transform((v) =>
+    /^[0-9a-f]+$/i.test(v) && v.length % 2 === 0
+      ? Buffer.from(v, 'hex')
+      : /^[A-Za-z0-9+/_-]+={0,2}$/.test(v)
+        ? Buffer.from(v, 'base64')
+        : Buffer.alloc(0)
+  )
+  .refine((b) => b.length >= 32, {
+    message:
+      'expected at least 32 random bytes as hex or base64, e.g. the output of: openssl rand -base64 32'
+  });
+
+/** The key used when AUDIT_HMAC_KEY is unset outside production. Public, so it protects nothing. */
+export const DEVELOPMENT_AUDIT_KEY = Buffer.from(
+  'loften-development-audit-key-not-secret-do-not-use-in-production'
+);
 
 const schema = z.object({
   DATABASE_URL: z
@@ -93,7 +115,8 @@ const schema = z.object({
     .regex(/^[\x20-\x7e]{3,200}$/, {
       message: 'expected an e-mail address or web address to contact, in plain ASCII'
     })
-    .optional()
+    .optional(),
+  AUDIT_HMAC_KEY: auditKey.optional()
 });
 
 /** Thrown when the environment is wrong; the message is one line naming the variable. */
@@ -123,6 +146,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Configuration error: POLICE_EVENTS_CONTACT: must be set when POLICE_EVENTS_POLL is on, like it@kommun.se (sent in the User-Agent)'
     );
   }
+  if (production && !e.AUDIT_HMAC_KEY) {
+    throw new ConfigError(
+      'Configuration error: AUDIT_HMAC_KEY: must be set in production (at least 32 random bytes as hex or base64, e.g. openssl rand -base64 32); keep it outside the database'
+    );
+  }
   if (e.SMTP_URL && !e.MAIL_FROM) {
     throw new ConfigError(
       'Configuration error: MAIL_FROM: must be set when SMTP_URL is set, like Löften <noreply@kommun.se>'
@@ -147,7 +175,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       url: e.POLICE_EVENTS_URL,
       intervalSeconds: e.POLICE_EVENTS_INTERVAL_SECONDS,
       contact: e.POLICE_EVENTS_CONTACT ?? null
-    }
+    },
+    audit: e.AUDIT_HMAC_KEY
+      ? { key: e.AUDIT_HMAC_KEY, development: false }
+      : { key: DEVELOPMENT_AUDIT_KEY, development: true }
   };
 }
 

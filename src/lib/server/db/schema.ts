@@ -9,6 +9,7 @@ export type * from './schema/dialogue';
 import type {
   AccessibilityReportTable,
   ApiTokenTable,
+  AuditCheckpointTable,
   AuditHeadTable,
   AuditLogTable,
   DigestSubscriptionTable,
@@ -94,6 +95,7 @@ export type Database = {
   rate_limits: RateLimitTable;
   api_tokens: ApiTokenTable;
   one_time_logins: OneTimeLoginTable;
+  audit_checkpoints: AuditCheckpointTable;
   audit_head: AuditHeadTable;
   audit_log: AuditLogTable;
   agreements: AgreementTable;

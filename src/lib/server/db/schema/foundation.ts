@@ -79,6 +79,19 @@ export type AuditLogTable = {
   after_json: string | null;
   prev_hash: string;
   hash: string;
+  /** 0: the old unkeyed SHA-256 chain; 1: HMAC-SHA-256 with AUDIT_HMAC_KEY (see docs/SECURITY.md). */
+  scheme: number;
+  /** For audited tables: SHA-256 of the row's audited columns after the change. */
+  row_hash: string | null;
+};
+
+/** A daily published checkpoint of the audit chain's head; `mac` is keyed, so only the server can make one. */
+export type AuditCheckpointTable = {
+  day: string;
+  seq: number;
+  head_hash: string;
+  mac: string;
+  created_at: string;
 };
 
 /** An OpenID Connect identity provider of one organisation. The secret never leaves the server. */
