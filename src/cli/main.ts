@@ -5,7 +5,6 @@ import { startApp, type App } from '../lib/server/app';
 import { ValidationError } from '../lib/server/services/shared/errors';
 import { addUser, setRole, ROLES } from '../lib/server/services/accounts/user.service';
 import { createOneTimeLogin } from '../lib/server/services/accounts/auth.service';
-import { verifyAuditChain } from '../lib/server/services/shared/audit.service';
 import { backup, restore } from '../lib/server/services/shared/backup.service';
 import { findUserIdByEmail } from '../lib/server/services/accounts/user.service';
 import {
@@ -15,6 +14,7 @@ import {
 import { sendWeeklyDigests } from '../lib/server/jobs/weekly-digest.job';
 import { registerDocumentImport } from './document-import';
 import { addStatisticsCommands } from './statistics-commands';
+import { addAuditCommands } from './audit-commands';
 
 /** Runs a command against a started app and always closes the database. */
 async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
@@ -181,24 +181,7 @@ export function buildProgram(): Command {
       await withApp(async ({ ctx }) => console.log(`Databasen (${ctx.dbKind}) är uppdaterad.`));
     });
 
-  program
-    .command('audit')
-    .description('Granskningsloggen (the audit trail)')
-    .command('verify')
-    .description('Kontrollera att kedjan är obruten (verify the hash chain)')
-    .action(async () => {
-      await withApp(async ({ ctx }) => {
-        const r = await verifyAuditChain(ctx);
-        if (r.ok) {
-          console.log(`Granskningsloggen är obruten: ${r.entries} poster. (audit chain ok)`);
-        } else {
-          console.error(
-            `Granskningsloggen är bruten vid post ${r.brokenAt}: ${r.reason}. ${r.entries} poster före den stämmer.`
-          );
-          process.exitCode = 1;
-        }
-      });
-    });
+  addAuditCommands(program, withApp);
 
   program
     .command('digest')

@@ -32,8 +32,8 @@ export async function startApp(
   const notice = config.demo ? await ensureDemoAccounts(ctx) : await ensureFirstAdmin(ctx);
   // After the demo accounts: the demo picture is approved by the demo police and municipal editors.
   if (config.demo) await ensureNorsjoDialogueDemo(ctx);
-  if (config.mail || config.policeEvents.enabled)
-    handle.close = (await import('./jobs/runner')).withJobRunner(ctx, handle.close);
+  // Always: the daily audit checkpoint runs everywhere; jobs for features that are off skip themselves.
+  handle.close = (await import('./jobs/runner')).withJobRunner(ctx, handle.close);
   return { ctx, notice, close: handle.close };
 }
 

@@ -9,6 +9,7 @@ import {
 import { log } from '../log';
 import { weeklyDigestJob } from './weekly-digest.job';
 import { policeEventsJob } from './police-events.job';
+import { auditCheckpointJob } from './audit-checkpoint.job';
 
 /** A job: its name (its row in `jobs`), when it runs next after a run, and what it does. */
 export type JobDefinition = {
@@ -20,7 +21,11 @@ export type JobDefinition = {
 };
 
 /** Every scheduled job. */
-export const JOBS: readonly JobDefinition[] = [weeklyDigestJob, policeEventsJob];
+export const JOBS: readonly JobDefinition[] = [
+  weeklyDigestJob,
+  policeEventsJob,
+  auditCheckpointJob
+];
 
 /** How long a claimed job stays locked; a server that dies mid-run frees it when this passes. */
 const LEASE_MS = 30 * 60_000;

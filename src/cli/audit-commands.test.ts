@@ -1,0 +1,83 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from './main';
+
+/** What the CLI printed, line by line. */
+let out: string[];
+let err: string[];
+beforeEach(() => {
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((s: unknown) => void out.push(String(s)));
+  vi.spyOn(console, 'error').mockImplementation((s: unknown) => void err.push(String(s)));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+// The CLI reads its configuration from the environment: a fresh SQLite file, not demo mode.
+let dir: string;
+const saved = { ...process.env };
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'loften-audit-cli-'));
+  process.env.SQLITE_PATH = join(dir, 'loften.db');
+  process.env.LOFTEN_DEMO = 'false';
+  delete process.env.DATABASE_URL;
+});
+afterAll(async () => {
+  process.env = saved;
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('loften audit', () => {
+  it('checkpoints, verifies against the saved file, and names entries cut from the end', async () => {
+    for (const n of [1, 2, 3])
+      expect(
+        await main([
+          'user',
+          'add',
+          '--email',
+          `u${n}@example.se`,
+          '--name',
+          `U ${n}`,
+          '--password',
+          'ett långt lösenord'
+        ])
+      ).toBe(0);
+    const file = join(dir, 'kontrollpunkt.json');
+    expect(await main(['audit', 'checkpoint', '--out', file])).toBe(0);
+    expect(out.join('\n')).toMatch(/Kontrollpunkt \d{4}-\d{2}-\d{2}: post nr \d+/);
+    expect(err.join('\n')).toContain('utvecklingsnyckeln');
+    expect(await main(['audit', 'verify', '--checkpoint', file])).toBe(0);
+    expect(out.at(-1)).toMatch(/^Granskningsloggen stämmer: \d+ poster, 1 kontrollpunkter/);
+
+    // The tamperer deletes the last entry, rewinds the head and drops the stored checkpoints.
+    const db = new Database(process.env.SQLITE_PATH!);
+    const last = db.prepare('select max(seq) as seq from audit_log').get() as { seq: number };
+    const prev = db.prepare('select hash from audit_log where seq = ?').get(last.seq - 1) as {
+      hash: string;
+    };
+    db.prepare('delete from audit_log where seq = ?').run(last.seq);
+    db.prepare('update audit_head set seq = ?, hash = ? where id = 1').run(last.seq - 1, prev.hash);
+    db.prepare('delete from audit_checkpoints').run();
+    db.close();
+
+    expect(await main(['audit', 'verify'])).toBe(0);
+    expect(await main(['audit', 'verify', '--checkpoint', file])).toBe(1);
+    expect(err.join('\n')).toContain(`post ${last.seq} saknas`);
+    expect(err.join('\n')).toContain('(checkpoint head missing)');
+  });
+
+  it('a bad checkpoint file gives one line naming the field', async () => {
+    const bad = join(dir, 'fel.json');
+    await writeFile(bad, JSON.stringify({ day: '2026-12-03', seq: 'tolv', head: 'x', mac: 'y' }));
+    expect(await main(['audit', 'verify', '--checkpoint', bad])).toBe(1);
+    expect(err).toContain('Fel: checkpoint.seq: ska vara ett positivt heltal');
+    expect(await main(['audit', 'verify', '--checkpoint', join(dir, 'finns-inte.json')])).toBe(1);
+    expect(err.at(-1)).toMatch(/^Fel: checkpoint: Kan inte läsa filen/);
+  });
+});
