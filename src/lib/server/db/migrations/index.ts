@@ -8,6 +8,7 @@ import * as due from './0006-due';
 import * as feedback from './0007-feedback';
 import * as documentImports from './0012-document-imports';
 import * as auditKeyed from './0015-audit-keyed';
+import * as signInDelays from './0016-sign-in-delays';
 import * as dialogue from './0011-dialogue';
 import * as publicSite from './0009-public-site';
 import * as reports from './0008-reports';
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '0010-surveys': surveys,
   '0011-dialogue': dialogue,
   '0012-document-imports': documentImports,
-  '0015-audit-keyed': auditKeyed
+  '0015-audit-keyed': auditKeyed,
+  '0016-sign-in-delays': signInDelays
 };

@@ -45,6 +45,10 @@ export type RateLimitTable = {
   key: string;
   count: number;
   window_start: string;
+  /** The earliest time the key may try again (a growing delay); null when it is free. */
+  not_before: string | null;
+  /** The reservation holding the key while its attempt is checked. */
+  attempt: string | null;
 };
 
 export type ApiTokenTable = {

@@ -18,43 +18,97 @@ import {
 } from '../../db/repositories/accounts/user.repository';
 import { recordAudit } from '../shared/audit.service';
 import { fieldErrorsFromZod, ValidationError } from '../shared/errors';
-import { clearLimit, hit, isLimited } from '../shared/rate-limit.service';
+import {
+  clearLimit,
+  type DelayLimit,
+  recordFailure,
+  releaseAttempt,
+  type Reservation,
+  reserveAttempt
+} from '../shared/rate-limit.service';
 
 /** The result of a sign-in attempt. */
 export type SignInResult =
   | { ok: true; sessionSecret: string; expiresAt: Date; userId: string }
-  | { ok: false; reason: 'invalid' | 'throttled' };
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 const signInInput = z.object({
   email: z.string().trim().min(1, { message: 'Skriv din e-postadress.' }).max(320),
   password: z.string().min(1, { message: 'Skriv ditt lösenord.' }).max(1000)
 });
 
-const loginKey = (email: string) => `login:${hashSecret(email.trim().toLowerCase())}`;
+/** Where an attempt comes from: the client's network address. */
+export type SignInOrigin = { address: string };
 
-// A fixed hash so that an unknown e-mail costs as much time as a wrong password.
+/**
+ * The sign-in limits (docs/SECURITY.md): per account and address, `loginMaxFailures` free
+ * failures, then waits that double from 30 seconds up to `loginWindowMinutes`; per address
+ * (spraying across accounts, an office behind one address), six times as many. Nothing locks the
+ * account itself, so the owner signing in from another address is never held up by an attacker.
+ */
+export function signInLimits(
+  ctx: Ctx,
+  email: string,
+  from: SignInOrigin
+): [DelayLimit, DelayLimit] {
+  const address = hashSecret(from.address || 'okänd');
+  const common = {
+    firstDelaySeconds: 30,
+    maxDelaySeconds: ctx.config.loginWindowMinutes * 60,
+    forgetMinutes: ctx.config.loginWindowMinutes * 4
+  };
+  return [
+    {
+      ...common,
+      key: `login:account-address:${hashSecret(`${email.trim().toLowerCase()}\n${from.address}`)}`,
+      free: ctx.config.loginMaxFailures
+    },
+    { ...common, key: `login:address:${address}`, free: ctx.config.loginMaxFailures * 6 }
+  ];
+}
+
+// A hash of the same cost as a new password's, so an unknown e-mail costs as much time as a known one.
 let dummyHash: Promise<string> | null = null;
 
-/** Checks e-mail and password, throttles repeated failures per account, and opens a session. */
-export async function signIn(ctx: Ctx, input: unknown): Promise<SignInResult> {
+/**
+ * Checks e-mail and password and opens a session. The attempt is reserved against the limits
+ * before the password is checked, so a burst of parallel attempts checks at most the free ones.
+ */
+export async function signIn(
+  ctx: Ctx,
+  input: unknown,
+  from: SignInOrigin = { address: '' }
+): Promise<SignInResult> {
   const parsed = signInInput.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error.issues));
   const { email, password } = parsed.data;
-  const limit = {
-    key: loginKey(email),
-    max: ctx.config.loginMaxFailures,
-    windowMinutes: ctx.config.loginWindowMinutes
-  };
-  if (await isLimited(ctx, limit)) return { ok: false, reason: 'throttled' };
-  const user = await findUserByEmail(ctx.db, email);
-  const hash = user?.password_hash ?? (await (dummyHash ??= hashPassword('not a password', 12)));
-  const valid =
-    (await verifyPassword(password, hash)) && !!user?.password_hash && !user.disabled_at;
+  const reservations: Reservation[] = [];
+  for (const limit of signInLimits(ctx, email, from)) {
+    const reserved = await reserveAttempt(ctx, limit);
+    if (!reserved.ok) {
+      for (const r of reservations) await releaseAttempt(ctx, r);
+      return { ok: false, reason: 'throttled', retryAfterSeconds: reserved.retryAfterSeconds };
+    }
+    reservations.push(reserved.reservation);
+  }
+  const [accountAddress, address] = reservations as [Reservation, Reservation];
+  let valid = false;
+  let user: Awaited<ReturnType<typeof findUserByEmail>>;
+  try {
+    user = await findUserByEmail(ctx.db, email);
+    const hash = user?.password_hash ?? (await (dummyHash ??= hashPassword('not a password')));
+    valid = (await verifyPassword(password, hash)) && !!user?.password_hash && !user.disabled_at;
+  } catch (e) {
+    for (const r of reservations) await releaseAttempt(ctx, r);
+    throw e;
+  }
   if (!user || !valid) {
-    await hit(ctx, limit);
+    for (const r of reservations) await recordFailure(ctx, r);
     return { ok: false, reason: 'invalid' };
   }
-  await clearLimit(ctx, limit.key);
+  await clearLimit(ctx, accountAddress.limit.key);
+  await releaseAttempt(ctx, address);
   return { ok: true, userId: user.id, ...(await openSession(ctx, user.id)) };
 }
 

@@ -39,6 +39,7 @@ import {
   NotFoundError,
   ValidationError
 } from '../shared/errors';
+import { safeNext } from './next-path';
 import { displayName, resolveOrganisation } from './organisation.service';
 
 /** A sign-in through a provider was refused; the message tells the person what to do, in Swedish. */
@@ -212,10 +213,6 @@ export async function listSignInProviders(ctx: Ctx): Promise<SignInProvider[]> {
 export const oidcRedirectUri = (ctx: Ctx, requestOrigin: string): string =>
   `${(ctx.config.origin ?? requestOrigin).replace(/\/+$/, '')}/logga-in/oidc/callback`;
 
-// Only a path on this site: not "//host" or "/\host", which browsers read as another site.
-const safeNext = (next: string | null | undefined): string =>
-  next && next.length <= 2000 && /^\/(?![/\\])/.test(next) ? next : '/';
-
 /**
  * Starts a sign-in: stores state, nonce and PKCE verifier for the callback and returns the
  * provider's authorization URL. The state also goes into a cookie, tying the callback to this browser.
@@ -244,7 +241,8 @@ export async function beginOidcSignIn(
     provider_id: provider.id,
     nonce: checks.nonce,
     code_verifier: checks.codeVerifier,
-    next_path: safeNext(input.next),
+    // Only a path on this site, parsed against the origin the provider sends the browser back to.
+    next_path: safeNext(input.next, new URL(input.redirectUri).origin),
     expires_at: new Date(now.getTime() + STATE_MINUTES * 60_000).toISOString()
   });
   return { url, state: checks.state };
@@ -294,7 +292,8 @@ export async function finishOidcSignIn(
   if (linked?.disabled_at) throw new OidcSignInError(DISABLED);
   const userId = linked?.id ?? (await linkByEmail(ctx, provider, claims));
   log('info', 'oidc.sign-in', { provider: provider.id, user: userId });
-  return { userId, next: pending.next_path, ...(await openSession(ctx, userId)) };
+  const next = safeNext(pending.next_path, new URL(input.redirectUri).origin);
+  return { userId, next, ...(await openSession(ctx, userId)) };
 }
 
 /** The first sign-in of a subject: link it to the account with its verified e-mail, if that account belongs to the provider's organisation. */

@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
 import { NotFoundError } from '$lib/server/services/shared/errors';
+import { hasControlCharacter } from '$lib/server/services/accounts/next-path';
 import {
   beginOidcSignIn,
   OIDC_STATE_COOKIE,
@@ -12,12 +13,15 @@ import {
 // Sends the browser to the organisation's identity provider; the state cookie ties the callback to this browser.
 export const GET: RequestHandler = async ({ params, url, cookies }) => {
   const { ctx } = await getApp();
+  const next = url.searchParams.get('next');
+  if (hasControlCharacter(next))
+    error(400, 'Adressen i "next" innehåller otillåtna tecken (till exempel radbrytning).');
   let target: URL;
   try {
     const begun = await beginOidcSignIn(ctx, {
       providerId: params.provider,
       redirectUri: oidcRedirectUri(ctx, url.origin),
-      next: url.searchParams.get('next')
+      next
     });
     cookies.set(OIDC_STATE_COOKIE, begun.state, {
       path: '/logga-in/oidc',
