@@ -89,4 +89,41 @@ describe('masking free text', () => {
     );
     expect(r.found).toEqual(['personnummer', 'phone', 'email']);
   });
+  it('masks known first names in all lower or all upper case, with a surname after', () => {
+    expect(maskPersonalData('det är kalle som kör epa').masked).toBe('det är [namn] som kör epa');
+    expect(maskPersonalData('KALLE ANDERSSON SÄLJER VID SKOLAN').masked).toBe(
+      '[namn] SÄLJER VID SKOLAN'
+    );
+    expect(maskPersonalData('anna och erik bråkar vid macken').masked).toBe(
+      '[namn] och [namn] bråkar vid macken'
+    );
+    expect(maskPersonalData('jag heter kalle andersson').masked).toBe('jag heter [namn]');
+    expect(maskPersonalData('HAN HETER DRAGAN').masked).toBe('HAN HETER [namn]');
+  });
+
+  it('leaves ordinary Swedish sentences intact, also names that are ordinary words', () => {
+    for (const plain of [
+      'jag vill ha mer ljus på vägen till skolan och fler vuxna ute på kvällarna',
+      'Per dag kör tio mopeder förbi, hans bil står vid stigen och en björn syntes.',
+      'Hans bil står där varje kväll. Bo i Norsjö är tryggt.',
+      'det är en saga, men en karl med axel i gips gick längs stigen',
+      'vad heter det där stället vid älven? det heter att man ska vara tyst',
+      'MER LJUS VID BUSSHÅLLPLATSEN, DET ÄR MÖRKT',
+      'vi ses at nio vid affären',
+      'Mer ljus i Norsjö Centrum'
+    ])
+      expect(maskPersonalData(plain), plain).toEqual({ masked: plain, found: [] });
+  });
+
+  it('masks e-mail addresses written to dodge filters', () => {
+    for (const e of [
+      'kalle at gmail dot com',
+      'kalle(at)gmail.com',
+      'kalle (at) gmail.com',
+      'kalle [at] gmail punkt com',
+      'KALLE AT GMAIL DOT COM',
+      'anna.s snabel-a exempel punkt se'
+    ])
+      expect(maskPersonalData(`mejla ${e} i kväll`).masked, e).toBe('mejla [e-post] i kväll');
+  });
 });

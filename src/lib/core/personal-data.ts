@@ -51,6 +51,19 @@ export function isPersonnummer(text: string): boolean {
 }
 
 const EMAIL = /[\p{L}0-9._%+-]+@[\p{L}0-9-]+(?:\.[\p{L}0-9-]+)*\.\p{L}{2,}/gu;
+/** " at ", "(at)", "[at]", " snabel-a " between the parts of an e-mail address. */
+const AT_WORD = String.raw`(?:\s*[([{]\s*(?:at|snabel-?a)\s*[)\]}]\s*|\s+(?:at|snabel-?a)\s+)`;
+/** ".", " dot ", "(dot)", " punkt ", "[punkt]" between the parts of a domain. */
+const DOT_WORD = String.raw`(?:\s*[([{]\s*(?:dot|punkt)\s*[)\]}]\s*|\s+(?:dot|punkt)\s+|\.)`;
+/**
+ * An e-mail address written to dodge filters: "kalle at gmail dot com", "kalle(at)gmail.com",
+ * "kalle [at] gmail punkt com". Only with a common top-level domain at the end, so ordinary
+ * sentences that happen to contain "at" are left alone.
+ */
+const OBFUSCATED_EMAIL = new RegExp(
+  String.raw`(?<![\p{L}0-9._%+-])[\p{L}0-9._%+-]+${AT_WORD}[\p{L}0-9-]+(?:${DOT_WORD}[\p{L}0-9-]+)*?${DOT_WORD}(?:se|com|nu|net|org|info|eu|io|me|dk|no|fi|de|uk)(?![\p{L}0-9])`,
+  'giu'
+);
 const PERSONNUMMER = /(?<![\d-])(?:\d{2})?\d{6}[-+ ]?\d{4}(?![\d])/g;
 const PHONE =
   /(?<![\d\w+])(?:(?:\+|00)46[\s-]?(?:\(0\)\s?)?[1-9]\d{0,3}|0[1-9]\d{0,3})(?:[\s-]?\d{1,8}){1,5}(?![\d])/g;
@@ -97,9 +110,46 @@ export const COMMON_FIRST_NAMES: readonly string[] = (
 ).split(' ');
 
 const FIRST_NAMES = new Set(COMMON_FIRST_NAMES);
+/**
+ * Names that are also ordinary Swedish words ("per dag", "hans bil", "en stig", "en björn", "en
+ * saga", "axel", "en karl", "en lisa", "linda in", "linnea"): masked only when capitalised inside
+ * a sentence, never in all lower or upper case, where they are far more often the word.
+ */
+const AMBIGUOUS_NAMES = new Set([
+  'per',
+  'bo',
+  'hans',
+  'stig',
+  'saga',
+  'björn',
+  'axel',
+  'jan',
+  'karl',
+  'lisa',
+  'linda',
+  'linnea'
+]);
+const FIRST_NAMES_ANY_CASE = new Set(
+  COMMON_FIRST_NAMES.map((n) => n.toLowerCase()).filter((n) => !AMBIGUOUS_NAMES.has(n))
+);
+/** Words after "heter" that are not names ("vad heter det", "det heter att …"). */
+const NOT_NAMES = new Set(
+  (
+    'det den de dom han hon hen jag du vi ni man sig så att som inte ju nog väl också en ett ' +
+    'något någon ingen ingenting vad hur är var och eller men på i till the'
+  ).split(' ')
+);
 const SURNAME_ENDINGS =
   /(?:sson|son|berg|ström|lund|qvist|kvist|gren|dahl|dal|holm|lin|stedt|ander|ström|sköld|mark|fors|by)$/;
 const INTRODUCERS = /\b(?:heter|kallas|hette|namnet)\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)/gu;
+/** "heter kalle andersson", "HETER KALLE": the same in lower or upper case. */
+const INTRODUCERS_ANY_CASE =
+  /(?<!\p{L})(?:heter|kallas|hette|namnet)\s+(\p{L}+)(?:(\s+)(\p{L}+))?(?!\p{L})/giu;
+/** All lower case or all upper case (not "Storgatan", not "McDonald"). */
+const uncapitalised = (word: string): boolean =>
+  word === word.toLowerCase() || (word.length > 1 && word === word.toUpperCase());
+const surnameLike = (word: string): boolean =>
+  SURNAME_ENDINGS.test(word.toLowerCase()) && word.length > 4;
 
 /** Masks names: after "heter/kallas", known first names, and a capitalised word followed by a surname-like one. */
 function maskNames(text: string, found: Set<PersonalDataKind>): string {
@@ -111,23 +161,54 @@ function maskNames(text: string, found: Set<PersonalDataKind>): string {
     INTRODUCERS,
     (whole, n: string) => whole.slice(0, whole.length - n.length) + name()
   );
+  // In lower or upper case: after "heter" any word that is not a pronoun or the like.
+  const introduced = out.replace(
+    INTRODUCERS_ANY_CASE,
+    (whole, first: string, space?: string, second?: string) => {
+      if (NOT_NAMES.has(first.toLowerCase()) || !uncapitalised(first)) return whole;
+      const head = whole.slice(0, whole.indexOf(first));
+      const rest =
+        second && surnameLike(second) && uncapitalised(second)
+          ? ''
+          : (space ?? '') + (second ?? '');
+      return head + name() + rest;
+    }
+  );
   // Runs of capitalised words, judged word by word: "Grannen Göte Lindqvist" → "Grannen [namn]".
-  return out.replace(
+  const capitalised = introduced.replace(
     /\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)*/gu,
-    (run) => {
+    (run, offset: number, whole: string) => {
       const words = run.split(/\s+/);
       const kept: string[] = [];
+      // "Per dag …", "Hans bil …": at the start of a sentence these are the words, not names.
+      const sentenceStart = /(?:^|[.!?:]\s*|\n\s*)$/.test(whole.slice(0, offset));
       for (let i = 0; i < words.length; i++) {
         const word = words[i]!;
         const next = words[i + 1];
+        const ambiguous = i === 0 && sentenceStart && AMBIGUOUS_NAMES.has(word.toLowerCase());
         if (next && SURNAME_ENDINGS.test(next)) {
           kept.push(name());
           i++;
-        } else kept.push(FIRST_NAMES.has(word.split('-')[0]!) ? name() : word);
+        } else kept.push(FIRST_NAMES.has(word.split('-')[0]!) && !ambiguous ? name() : word);
       }
       return kept.join(' ');
     }
   );
+  // Known first names in lower or upper case ("kalle", "KALLE ANDERSSON"), not those that are
+  // also ordinary words; a surname-like word right after goes with it.
+  const parts = capitalised.split(/(\p{L}+)/u);
+  for (let i = 1; i < parts.length; i += 2) {
+    const word = parts[i]!;
+    if (!uncapitalised(word) || !FIRST_NAMES_ANY_CASE.has(word.toLowerCase())) continue;
+    if (parts[i - 1]!.endsWith('[')) continue;
+    parts[i] = name();
+    const next = parts[i + 2];
+    if (next && /^\s+$/.test(parts[i + 1]!) && uncapitalised(next) && surnameLike(next)) {
+      parts[i + 1] = '';
+      parts[i + 2] = '';
+    }
+  }
+  return parts.join('');
 }
 
 /** The digits of a phone number as dialled inside Sweden (+46 70 … → 070 …). */
@@ -147,7 +228,7 @@ export function maskPersonalData(text: string): MaskResult {
     found.add(kind);
     return MASKS[kind];
   };
-  let out = text.replace(EMAIL, mark('email'));
+  let out = text.replace(EMAIL, mark('email')).replace(OBFUSCATED_EMAIL, mark('email'));
   out = out.replace(PERSONNUMMER, (m) =>
     isPersonnummer(m.replace(' ', '-')) ? mark('personnummer')() : m
   );
