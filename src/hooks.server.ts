@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { describeNotice } from '$lib/server/services/accounts/first-start.service';
 import { resolveSession } from '$lib/server/services/accounts/auth.service';
@@ -7,6 +7,17 @@ import { log } from '$lib/server/log';
 import { pickLang } from '$lib/i18n';
 import { version } from '$app/environment';
 import { cachedResponse, isCacheable } from '$lib/server/services/publication/public-cache.service';
+import { compressResponse } from '$lib/server/services/publication/compression';
+import {
+  API_CORS,
+  apiAnswer,
+  apiError,
+  clientErrorMessage,
+  declaresTooLarge,
+  DEFAULT_BODY_LIMIT_BYTES,
+  isApiPath,
+  tooLargeMessage
+} from '$lib/server/services/publication/http-errors';
 
 export const SESSION_COOKIE = 'loften_session';
 
@@ -25,6 +36,14 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
   const { ctx } = await getApp();
+  const api = isApiPath(event.url.pathname);
+  // A body over the limit is refused before anything reads it: a 413 that says so, logged as a
+  // client error (the Node adapter's own BODY_SIZE_LIMIT check ends in handleError, below).
+  if (declaresTooLarge(event.request, DEFAULT_BODY_LIMIT_BYTES)) {
+    log('warn', 'request.rejected', { path: event.url.pathname, status: 413 });
+    if (api) return apiError(413, 'too-large', tooLargeMessage(DEFAULT_BODY_LIMIT_BYTES));
+    error(413, tooLargeMessage(DEFAULT_BODY_LIMIT_BYTES));
+  }
   const asked = event.url.searchParams.get('lang');
   event.locals.lang = pickLang(asked ?? event.cookies.get('lang'));
   if (asked)
@@ -49,7 +68,11 @@ export const handle: Handle = async ({ event, resolve }) => {
         }),
         {
           status: 401,
-          headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            'www-authenticate': 'Bearer',
+            ...API_CORS
+          }
         }
       );
     }
@@ -67,9 +90,17 @@ export const handle: Handle = async ({ event, resolve }) => {
   const render = () =>
     resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', 'sv') });
   // Public pages are answered from a render cache keyed by the database's data version (ETag, 304).
-  const response = isCacheable(event.request, event.url, !!event.locals.actor)
+  // The key tells pages from their `__data.json`, ignores parameters the page does not read, and
+  // the ETag is a hash of what the public sees (see public-cache.service.ts).
+  let response = isCacheable(event.request, event.url, !!event.locals.actor)
     ? await cachedResponse(ctx, event.request, event.url, `${event.locals.lang}-${version}`, render)
     : await render();
+  if (api) response = await apiAnswer(event.request, response);
+  // HTML, JSON, CSV, XML and ICS are compressed when the client accepts it (Vary: Accept-Encoding).
+  response = await compressResponse(event.request, response);
+  const type = response.headers.get('content-type');
+  if (type && /^text\/html\s*$/i.test(type))
+    response.headers.set('content-type', 'text/html; charset=utf-8');
   response.headers.set('X-Content-Type-Options', 'nosniff');
   response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   response.headers.set('X-Frame-Options', 'DENY');
@@ -81,20 +112,23 @@ export const handle: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handleError: HandleServerError = ({ error, event, status }) => {
-  const id = crypto.randomUUID();
-  if (status !== 404) {
-    log('error', 'request.failed', {
-      id,
-      path: event.route.id ?? 'unknown',
-      status,
-      error: error instanceof Error ? error.message : String(error)
-    });
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+  // Client errors (a malformed address, a body over the limit, a wrong method …) are the client's
+  // to fix: the page says what was wrong, and the log records a client error, not a server error.
+  if (status >= 400 && status < 500) {
+    if (status !== 404)
+      log('warn', 'request.rejected', { path: event.route.id ?? 'unknown', status });
+    const detail = error instanceof Error ? error.message : message;
+    return { message: clientErrorMessage(status, event.request.method, detail) };
   }
+  const id = crypto.randomUUID();
+  log('error', 'request.failed', {
+    id,
+    path: event.route.id ?? 'unknown',
+    status,
+    error: error instanceof Error ? error.message : String(error)
+  });
   return {
-    message:
-      status === 404
-        ? 'Sidan finns inte. / Page not found.'
-        : `Något gick fel hos oss. Försök igen om en stund. (felkod ${id.slice(0, 8)})`
+    message: `Något gick fel hos oss. Försök igen om en stund. (felkod ${id.slice(0, 8)})`
   };
 };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   BarChart,
   CustomChart,
@@ -56,10 +57,30 @@ export function renderChartSvg(
 /** Grid coordinates (category index or value) to pixels, for marks drawn beside ECharts. */
 export type ToPixel = (x: number, y: number) => number[];
 
+/**
+ * Makes a render depend only on its input. ECharts numbers each chart instance (`zr0`, `zr1` …)
+ * and its CSS classes (`zr1-cls-3`) from process-wide counters, so the same report rendered twice
+ * differed and its page never answered 304 (issue 16 item 8). The classes only carry a hover rule
+ * that a silent chart does not need, so they and their <style> go; any other instance-numbered id
+ * (clip paths, gradients) is renamed after a hash of the chart itself, unique between charts on one
+ * page and stable between renders.
+ */
+export function deterministicSvg(svg: string): string {
+  const plain = svg
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '')
+    .replace(/ class="zr\d+-cls-\d+"/g, '');
+  if (!/\bzr\d+-/.test(plain)) return plain;
+  const id = createHash('sha256')
+    .update(plain.replace(/\bzr\d+-/g, 'zr-'))
+    .digest('hex')
+    .slice(0, 10);
+  return plain.replace(/\bzr\d+-/g, `c${id}-`);
+}
+
 /** Names the SVG as one image and drops ECharts' hydration attributes (we never hydrate). */
 function asImage(svg: string, label: string): string {
   const text = escapeXml(label);
-  return svg
+  return deterministicSvg(svg)
     .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
     .replace(/^<svg /, `<svg role="img" aria-label="${text}" focusable="false" `)
     .replace('>', `><title>${text}</title>`);
