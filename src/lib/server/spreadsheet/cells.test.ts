@@ -40,6 +40,48 @@ describe('grids', () => {
     );
     expect(grid.header).toEqual(['Åtgärd', 'Datum', '']);
     expect(grid.rows.map((r) => r.n)).toEqual([3, 5]);
-    expect(() => toGrid([{ n: 1, cells: ['h'] }, ...grid.rows], 1)).toThrow(/Högst 1 rader/);
+    expect(() => toGrid([{ n: 1, cells: ['h', 'd'] }, ...grid.rows], 1)).toThrow(/Högst 1 rader/);
+  });
+
+  it('skips a merged title above the header and a Summa row, and says so', () => {
+    const grid = toGrid(
+      [
+        { n: 1, cells: ['Aktiviteter Norsjö 2026', null, null] },
+        { n: 2, cells: [null, null, null] },
+        { n: 3, cells: ['Åtgärd', 'Datum', 'Antal'] },
+        { n: 4, cells: ['Nattvandring', '2026-03-06', 2] },
+        { n: 5, cells: ['Nattvandring', '2026-03-13', 1] },
+        { n: 6, cells: ['Summa', null, 3] }
+      ],
+      10
+    );
+    expect(grid.header).toEqual(['Åtgärd', 'Datum', 'Antal']);
+    expect(grid.headerRow).toBe(3);
+    expect(grid.rows.map((r) => r.n)).toEqual([4, 5]);
+    expect(grid.notes.join(' ')).toMatch(/Rubrikraden är rad 3.*rad 1: ”Aktiviteter Norsjö 2026”/);
+    expect(grid.notes.join(' ')).toMatch(/Rad 6 är en summarad/);
+  });
+
+  it('lets the person choose the header row', () => {
+    const rows = [
+      { n: 1, cells: ['Rapport', 'mars'] },
+      { n: 2, cells: ['Åtgärd', 'Datum'] },
+      { n: 3, cells: ['Nattvandring', '2026-03-06'] }
+    ];
+    expect(toGrid(rows, 10).header).toEqual(['Rapport', 'mars']);
+    expect(toGrid(rows, 10, 2).header).toEqual(['Åtgärd', 'Datum']);
+    expect(() => toGrid(rows, 10, 9)).toThrow(/Rad 9 är tom eller finns inte/);
+  });
+
+  it('refuses control characters, naming the row and column', () => {
+    expect(() =>
+      toGrid(
+        [
+          { n: 1, cells: ['Åtgärd', 'Anteckning'] },
+          { n: 2, cells: ['Nattvandring', 'lugnt \u0096 inget att rapportera'] }
+        ],
+        10
+      )
+    ).toThrow(/Rad 2, kolumn B innehåller ett styrtecken/);
   });
 });

@@ -7,6 +7,15 @@ describe('reading CSV', () => {
     expect(decodeText(new Uint8Array([0xc5]))).toBe('Å');
   });
 
+  it('decodes what Swedish Excel writes in Windows-1252: dashes, the euro sign and quotes', () => {
+    // "Möte 1–2 € ”ok”" as Excel's "CSV (semikolonavgränsad)" writes it
+    const bytes = new Uint8Array([
+      0x4d, 0xf6, 0x74, 0x65, 0x20, 0x31, 0x96, 0x32, 0x20, 0x80, 0x20, 0x94, 0x6f, 0x6b, 0x94
+    ]);
+    expect(decodeText(bytes)).toBe('Möte 1–2 € ”ok”');
+    expect(decodeText(bytes)).not.toMatch(/[\u0080-\u009f]/);
+  });
+
   it('picks the separator of the first line, ignoring separators inside quotes', () => {
     expect(detectDelimiter('Åtgärd;Datum;Antal\n1,5;2')).toBe(';');
     expect(detectDelimiter('"a;b;c",Datum,Antal\n')).toBe(',');

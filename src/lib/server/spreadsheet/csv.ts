@@ -1,6 +1,30 @@
 import type { Cell } from './grid';
 
 /**
+ * Windows-1252's bytes 0x80–0x9F (the WHATWG index; the five unassigned bytes stay C1 controls,
+ * which readSpreadsheet then refuses). Node's own 'windows-1252' decoder, without full ICU,
+ * decodes these as ISO-8859-1 control characters, so "–" and "€" would be stored as U+0096 and
+ * U+0080; 32 entries are smaller than a dependency.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
+  0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc,
+  0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178
+];
+
+/** Decodes Windows-1252 bytes (Swedish Excel's "CSV (semikolonavgränsad)"). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(
+      ...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b))
+    );
+  }
+  return out;
+}
+
+/**
  * Decodes a text file: UTF-8 with or without a byte-order mark, else Windows-1252 (what
  * "CSV (semikolonavgränsad)" from a Swedish Excel writes).
  */
@@ -10,7 +34,7 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    return new TextDecoder('windows-1252').decode(body);
+    return decodeWindows1252(body);
   }
 }
 

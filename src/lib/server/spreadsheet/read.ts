@@ -2,18 +2,19 @@ import { decodeText, detectDelimiter, parseCsv } from './csv';
 import { sniffFormat, SpreadsheetError, toGrid, type Grid, type SpreadsheetFormat } from './grid';
 import { readXlsx } from './xlsx';
 
-/** Reads an uploaded CSV or XLSX file into a grid (first sheet, header row, numbered data rows). */
+/** Reads an uploaded CSV or XLSX file into a grid (first sheet, header row, numbered data rows); `headerRow` overrides the guess. */
 export async function readSpreadsheet(
   name: string,
   bytes: Uint8Array,
-  maxRows: number
+  maxRows: number,
+  headerRow?: number
 ): Promise<{ format: SpreadsheetFormat; grid: Grid }> {
   const format = sniffFormat(bytes);
   if (format === 'xls')
     throw new SpreadsheetError(
       'Det gamla Excel-formatet (.xls) går inte att läsa. Spara filen som .xlsx eller CSV.'
     );
-  if (format === 'xlsx') return { format, grid: toGrid(await readXlsx(bytes), maxRows) };
+  if (format === 'xlsx') return { format, grid: toGrid(await readXlsx(bytes), maxRows, headerRow) };
   if (/\.(xlsx|xlsm|ods|numbers)$/i.test(name))
     throw new SpreadsheetError('Filen gick inte att läsa. Spara den som .xlsx eller CSV.');
   const text = decodeText(bytes);
@@ -24,7 +25,8 @@ export async function readSpreadsheet(
     format,
     grid: toGrid(
       records.map((cells, i) => ({ n: i + 1, cells })),
-      maxRows
+      maxRows,
+      headerRow
     )
   };
 }
