@@ -7,6 +7,7 @@ import { loadConfig, DEVELOPMENT_AUDIT_KEY } from '../../config';
 import { SYSTEM } from '../../auth/policy';
 import { updateActivity } from '../logging/activity.service';
 import {
+  checkpointList,
   createCheckpoint,
   keyedHashOf,
   latestCheckpoint,
@@ -287,9 +288,13 @@ describe.each(DATABASES)('the audit chain on $kind', ({ kind }) => {
     const second = await createCheckpoint(ctx);
     expect(first).toMatchObject({ day: '2026-11-27', seq: 2 });
     expect(second).toMatchObject({ day: '2026-11-27', seq: 3 });
-    expect(await publicCheckpoints(ctx)).toEqual([second]);
-    expect(await latestCheckpoint(ctx)).toEqual(second);
+    const published = { ...second, at: '2026-11-27T10:00:00.000Z' };
+    expect(await publicCheckpoints(ctx)).toEqual([published]);
+    expect(await latestCheckpoint(ctx)).toEqual(published);
     expect(Object.keys(second!).sort()).toEqual(['day', 'head', 'mac', 'seq']);
+    // The published list is itself a checkpoint file.
+    const list = await checkpointList(ctx, 'https://loften.example.se');
+    expect(parseCheckpointFile(JSON.stringify(list))).toEqual([second]);
   });
 });
 

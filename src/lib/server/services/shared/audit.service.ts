@@ -256,15 +256,41 @@ export async function createCheckpoint(ctx: Ctx): Promise<Checkpoint | null> {
   return checkpoint;
 }
 
+/** A checkpoint as published, with when it was made. */
+export type PublishedCheckpoint = Checkpoint & { at: string };
+
 /** The newest checkpoints first: public, no personal data (dates, numbers and hashes). */
-export async function publicCheckpoints(ctx: Pick<Ctx, 'db'>, limit = 400): Promise<Checkpoint[]> {
+export async function publicCheckpoints(
+  ctx: Pick<Ctx, 'db'>,
+  limit = 400
+): Promise<PublishedCheckpoint[]> {
   const rows = await listCheckpoints(ctx.db, limit);
-  return rows.map((r) => ({ day: r.day, seq: r.seq, head: r.head_hash, mac: r.mac }));
+  return rows.map((r) => ({
+    day: r.day,
+    seq: r.seq,
+    head: r.head_hash,
+    mac: r.mac,
+    at: r.created_at
+  }));
 }
 
 /** The newest checkpoint, for the footer of every page. */
-export async function latestCheckpoint(ctx: Pick<Ctx, 'db'>): Promise<Checkpoint | null> {
+export async function latestCheckpoint(ctx: Pick<Ctx, 'db'>): Promise<PublishedCheckpoint | null> {
   return (await publicCheckpoints(ctx, 1))[0] ?? null;
+}
+
+/**
+ * The public list of checkpoints (/granskning/kontrollpunkter.json). A saved copy of it, or of
+ * one item, is a checkpoint file for `loften audit verify --checkpoint`.
+ */
+export async function checkpointList(ctx: Pick<Ctx, 'db'>, origin: string) {
+  return {
+    instance: origin,
+    description:
+      'Granskningskedjans dagliga kontrollpunkter: kedjans senaste post (nr och kontrollsumma) vid dagens slut. Spara en kopia; den som har nyckeln kan visa att kedjan fortfarande innehåller den.',
+    verify: 'loften audit verify --checkpoint <sparad fil>',
+    checkpoints: await publicCheckpoints(ctx)
+  };
 }
 
 const hex64 = z
@@ -281,15 +307,15 @@ const checkpointSchema = z.object({
   head: hex64,
   mac: hex64
 });
-const checkpointList = z
+const checkpointArraySchema = z
   .array(checkpointSchema)
   .min(1, { message: 'ska innehålla minst en kontrollpunkt' });
 /** One checkpoint, a list of them, or the public feed's { checkpoints: [...] }. */
 const checkpointFileSchema = (json: unknown) =>
   Array.isArray(json)
-    ? checkpointList
+    ? checkpointArraySchema
     : json && typeof json === 'object' && 'checkpoints' in json
-      ? z.object({ checkpoints: checkpointList }).transform((f) => f.checkpoints)
+      ? z.object({ checkpoints: checkpointArraySchema }).transform((f) => f.checkpoints)
       : checkpointSchema.transform((c) => [c]);
 
 /**
@@ -415,7 +441,7 @@ export async function verifyAudit(
       seq: chain.brokenAt,
       message: `Kedjan är bruten vid post ${chain.brokenAt}: ${CHAIN_BREAK_TEXT[chain.reason]}.`
     });
-  const stored = await publicCheckpoints(ctx, 100_000);
+  const stored = (await publicCheckpoints(ctx, 100_000)).map(({ at: _at, ...c }) => c);
   const given = options.checkpoints ?? [];
   const all = new Map(
     [...given, ...stored].map((c) => [`${c.day}|${c.seq}|${c.head}|${c.mac}`, c])
