@@ -2,17 +2,26 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
+import { optionalParam, strictYear } from '$lib/server/services/shared/validation';
 import { getAgreementForActor } from '$lib/server/services/agreements/agreement-view.service';
 import { agreementFollowUp } from '$lib/server/services/follow-up/follow-up.service';
-import { NotFoundError } from '$lib/server/services/shared/errors';
+import {
+  fieldErrorsFromZod,
+  NotFoundError,
+  ValidationError
+} from '$lib/server/services/shared/errors';
 
 const query = z.object({
-  ar: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined)
+  // Four digits only, and a wrong year is said, not silently replaced.
+  ar: optionalParam(strictYear())
 });
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
   const { ctx } = await getApp();
-  const { ar } = query.parse(Object.fromEntries(url.searchParams));
+  const parsed = query.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success)
+    error(400, new ValidationError(fieldErrorsFromZod(parsed.error.issues)).message);
+  const { ar } = parsed.data;
   try {
     const { view, editable, member } = await getAgreementForActor(ctx, locals.actor, params.id, ar);
     const followUp = await agreementFollowUp(

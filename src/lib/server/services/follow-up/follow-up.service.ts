@@ -93,6 +93,20 @@ export async function agreementFollowUp(
   const agreement = await findAgreement(ctx.db, agreementId);
   if (!agreement) throw new NotFoundError('Överenskommelsen finns inte.');
   const today = q.asOf ?? stockholmDate(ctx.now());
+  const period = `${agreement.period_start} – ${agreement.period_end}`;
+  // Name the field that is wrong: a start after the period is the start's fault, not the end's.
+  if (q.from && q.from > agreement.period_end)
+    throw new ValidationError([
+      { field: 'from', message: `Startdatumet ligger efter avtalsperioden ${period}.` }
+    ]);
+  if (q.to && q.to < agreement.period_start)
+    throw new ValidationError([
+      { field: 'to', message: `Slutdatumet ligger före avtalsperioden ${period}.` }
+    ]);
+  if (q.from && q.to && q.from > q.to)
+    throw new ValidationError([
+      { field: 'to', message: 'Slutdatumet kan inte ligga före startdatumet.' }
+    ]);
   const span = {
     start: q.from && q.from > agreement.period_start ? q.from : agreement.period_start,
     end: q.to && q.to < agreement.period_end ? q.to : agreement.period_end

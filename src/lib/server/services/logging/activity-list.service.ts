@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { can, type Actor } from '../../auth/policy';
 import type { Ctx } from '../../context';
-import { listActivityRows } from '../../db/repositories/logging/activity.repository';
+import {
+  internalMeasureKeys,
+  listActivityRows
+} from '../../db/repositories/logging/activity.repository';
 import {
   agreementIdsOfOrganisations,
   agreementOrganisationIds,
@@ -9,23 +12,58 @@ import {
 } from '../../db/repositories/agreements/agreement.repository';
 import { presentActivity } from './activity.service';
 import { stockholmDate } from '../shared/clock';
-import { fieldErrorsFromZod, ForbiddenError, ValidationError } from '../shared/errors';
-import { isoDate } from '../shared/validation';
+import {
+  fieldErrorsFromZod,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError
+} from '../shared/errors';
+import { isoDate, optionalParam, strictBoolean, strictInt } from '../shared/validation';
 
 const date = isoDate();
+const text = z.string({ message: 'Ange en text, en gång.' });
 
-const listInput = z.object({
-  agreementId: z.string().optional(),
-  measureKey: z.string().optional(),
-  from: date.optional(),
-  to: date.optional(),
-  partyId: z.string().optional(),
-  page: z.coerce.number().int().min(1, { message: 'Sidan ska vara 1 eller mer.' }).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200, { message: 'Högst 200 per sida.' }).default(50),
-  includeDeleted: z.coerce.boolean().default(false),
-  /** Only the actor's own activities. */
-  mine: z.coerce.boolean().default(false)
-});
+// Strict: `includeDeleted=false` is false, `page=1e3` and `page=0x10` are refused by name, a
+// parameter given twice is refused, and unknown parameters are named rather than ignored.
+const listInput = z.strictObject(
+  {
+    agreementId: optionalParam(text),
+    measureKey: optionalParam(text),
+    from: optionalParam(date),
+    to: optionalParam(date),
+    partyId: optionalParam(text),
+    page: optionalParam(
+      strictInt(
+        z
+          .number({ message: 'Skriv sidan som ett heltal, till exempel 2.' })
+          .int({ message: 'Skriv sidan som ett heltal, till exempel 2.' })
+          .min(1, { message: 'Sidan ska vara 1 eller mer.' })
+      )
+    ).transform((v) => v ?? 1),
+    pageSize: optionalParam(
+      strictInt(
+        z
+          .number({ message: 'Skriv sidstorleken som ett heltal, till exempel 50.' })
+          .int({ message: 'Skriv sidstorleken som ett heltal, till exempel 50.' })
+          .min(1, { message: 'Minst 1 per sida.' })
+          .max(200, { message: 'Högst 200 per sida.' })
+      )
+    ).transform((v) => v ?? 50),
+    includeDeleted: optionalParam(
+      strictBoolean('includeDeleted ska vara true eller false.')
+    ).transform((v) => v ?? false),
+    /** Only the actor's own activities. */
+    mine: optionalParam(strictBoolean('mine ska vara true eller false.')).transform(
+      (v) => v ?? false
+    )
+  },
+  {
+    error: (i) =>
+      i.code === 'unrecognized_keys' ? `Okänd parameter: ${i.keys.join(', ')}.` : undefined
+  }
+);
+
+const missing = () => new NotFoundError('Överenskommelsen finns inte.');
 
 /**
  * Lists activities, newest first, a page at a time. Members of an agreement's organisations see
@@ -37,15 +75,19 @@ export async function listActivities(ctx: Ctx, actor: Actor | null, input: unkno
   const v = r.data;
   let agreementIds: string[] = [];
   let insider = false;
+  let hidden: string[] = [];
   if (v.agreementId) {
-    if (!(await findAgreement(ctx.db, v.agreementId)))
-      throw new ValidationError([
-        { field: 'agreementId', message: 'Överenskommelsen finns inte.' }
-      ]);
+    const agreement = await findAgreement(ctx.db, v.agreementId);
+    if (!agreement) throw missing();
     agreementIds = [v.agreementId];
     insider =
       can(actor, 'activity.log', await agreementOrganisationIds(ctx.db, v.agreementId)) ||
       (!!actor && (await memberOf(ctx, actor, v.agreementId)));
+    // A draft is the parties' work in progress: to anyone else it does not exist (404, as a
+    // missing agreement), so the answer does not tell which drafts there are.
+    if (agreement.status === 'draft' && !insider) throw missing();
+    // Internal measures are never public, on any channel: outsiders get none of their activities.
+    if (!insider) hidden = await internalMeasureKeys(ctx.db, v.agreementId);
   } else {
     if (!actor)
       throw new ValidationError([
@@ -70,7 +112,7 @@ export async function listActivities(ctx: Ctx, actor: Actor | null, input: unkno
       includeDeleted: v.includeDeleted,
       ...(v.mine && actor ? { createdBy: actor.userId } : {}),
 
-      ...(insider ? {} : { publicOn: stockholmDate(ctx.now()) })
+      ...(insider ? {} : { publicOn: stockholmDate(ctx.now()), excludeMeasureKeys: hidden })
     },
     v.pageSize,
     (v.page - 1) * v.pageSize

@@ -1,20 +1,25 @@
 import { z } from 'zod';
-import { isoDate } from '../shared/validation';
-import { addDays, endOfMonth, type Target } from '../../../core';
+import { isoDate, strictInt } from '../shared/validation';
+import type { Target } from '../../../core';
+import { publishAfter } from '../../../core/publication';
 import { can, changerId, type Changer } from '../../auth/policy';
 import type { Ctx } from '../../context';
 import { newId } from '../../context';
 import {
   findActivity,
   findByIdempotencyKey,
-  insertActivities,
+  insertActivityUnlessKeyStored,
   updateActivityRow
 } from '../../db/repositories/logging/activity.repository';
 import {
   agreementOrganisationIds,
   findAgreement
 } from '../../db/repositories/agreements/agreement.repository';
-import { findMeasure } from '../../db/repositories/agreements/plan.repository';
+import {
+  findMeasure,
+  listRevisions,
+  loadRevisionContent
+} from '../../db/repositories/agreements/plan.repository';
 import type { ActivityTable, PublicationRule } from '../../db/schema';
 import { auditedChange } from '../shared/audit.service';
 import { stockholmDate } from '../shared/clock';
@@ -69,18 +74,21 @@ const date = isoDate();
 const logInput = z.object({
   measureId: z.string().min(1, { message: 'Välj vilken åtgärd du har gjort.' }),
   date: date.optional(),
-  count: z.coerce
-    .number({ message: 'Skriv antalet som en siffra.' })
-    .int({ message: 'Antalet ska vara ett heltal.' })
-    .min(1, { message: 'Antalet måste vara minst 1.' })
-    .max(1000, { message: 'Högst 1000 åt gången. Dela upp större mängder.' })
-    .default(1),
-  shifts: z.coerce
-    .number()
-    .int({ message: 'Antalet pass ska vara ett heltal.' })
-    .min(0)
-    .max(100, { message: 'Högst 100 pass åt gången.' })
-    .optional(),
+  // A number or plain digits: `true`, `[1]`, '1e3' are refused by name, not read as a count.
+  count: strictInt(
+    z
+      .number({ message: 'Skriv antalet som ett heltal med siffror, till exempel 2.' })
+      .int({ message: 'Antalet ska vara ett heltal.' })
+      .min(1, { message: 'Antalet måste vara minst 1.' })
+      .max(1000, { message: 'Högst 1000 åt gången. Dela upp större mängder.' })
+  ).default(1),
+  shifts: strictInt(
+    z
+      .number({ message: 'Skriv antalet pass som ett heltal med siffror, till exempel 1.' })
+      .int({ message: 'Antalet pass ska vara ett heltal.' })
+      .min(0, { message: 'Antalet pass kan inte vara negativt.' })
+      .max(100, { message: 'Högst 100 pass åt gången.' })
+  ).optional(),
   grade: z.string().trim().max(20).optional(),
   place: z.string().trim().max(200, { message: 'Platsen får vara högst 200 tecken.' }).optional(),
   partyIds: z.array(z.string()).max(20).default([]),
@@ -97,13 +105,8 @@ const logInput = z.object({
     .optional()
 });
 
-/** The first day an activity may be public under a rule: never before the day after it happened. */
-export function publishAfter(rule: PublicationRule, occurredOn: string, delayDays: number): string {
-  if (rule === 'delayed') return addDays(occurredOn, Math.max(1, delayDays));
-  if (rule === 'monthly') return addDays(endOfMonth(occurredOn), 1);
-  if (rule === 'internal') return '9999-12-31';
-  return addDays(occurredOn, 1);
-}
+// The rule itself is pure and lives in core; kept exported here for the importer and the demo.
+export { publishAfter };
 
 /** The shape of an activity's own fields (count, shifts, grade, place, note), as logging checks them. */
 export const activityFields = logInput.pick({
@@ -148,6 +151,9 @@ export function activityRuleProblems(
   return out;
 }
 
+/** Rolls back a logging whose idempotency key a concurrent retry stored first. */
+class KeyAlreadyStored extends Error {}
+
 /**
  * Logs what was done against a measure. Sending the same idempotency key again returns the
  * activity stored the first time, so an offline queue can retry safely.
@@ -161,15 +167,18 @@ export async function logActivity(
   const r = logInput.safeParse(input);
   if (!r.success) throw new ValidationError(fieldErrorsFromZod(r.error.issues));
   const v = r.data;
+  const stored = async (key: string) => {
+    const existing = await findByIdempotencyKey(ctx.db, key);
+    if (!existing) return null;
+    if (existing.created_by !== changerId(actor))
+      throw new ValidationError([
+        { field: 'idempotencyKey', message: 'Nyckeln är redan använd. Skicka en ny.' }
+      ]);
+    return { activity: presentActivity(existing), created: false };
+  };
   if (v.idempotencyKey) {
-    const existing = await findByIdempotencyKey(ctx.db, v.idempotencyKey);
-    if (existing) {
-      if (existing.created_by !== changerId(actor))
-        throw new ValidationError([
-          { field: 'idempotencyKey', message: 'Nyckeln är redan använd. Skicka en ny.' }
-        ]);
-      return { activity: presentActivity(existing), created: false };
-    }
+    const seen = await stored(v.idempotencyKey);
+    if (seen) return seen;
   }
   const measure = await findMeasure(ctx.db, v.measureId);
   if (!measure)
@@ -222,20 +231,28 @@ export async function logActivity(
     updated_at: null,
     updated_by: null
   };
-  await auditedChange(
-    ctx,
-    actor,
-    {
-      organisationId: row.organisation_id,
-      action: 'activity.create',
-      entity: 'activity',
-      entityId: row.id,
-      after: { measure: row.measure_key, date: day, count: row.count }
-    },
-    async (trx) => {
-      await insertActivities(trx, [row]);
-    }
-  );
+  try {
+    await auditedChange(
+      ctx,
+      actor,
+      {
+        organisationId: row.organisation_id,
+        action: 'activity.create',
+        entity: 'activity',
+        entityId: row.id,
+        after: { measure: row.measure_key, date: day, count: row.count }
+      },
+      async (trx) => {
+        // A concurrent retry stored the key first: undo (no audit entry) and answer with its row.
+        if (!(await insertActivityUnlessKeyStored(trx, row))) throw new KeyAlreadyStored();
+      }
+    );
+  } catch (e) {
+    if (!(e instanceof KeyAlreadyStored) || !v.idempotencyKey) throw e;
+    const seen = await stored(v.idempotencyKey);
+    if (!seen) throw new Error('idempotency key conflict without a stored activity');
+    return seen;
+  }
   return { activity: presentActivity(row), created: true };
 }
 
@@ -259,6 +276,41 @@ async function assertMayChange(
       : 'Du kan bara ändra dina egna aktiviteter.'
   );
 }
+
+/**
+ * The organisation responsible for an activity (the one that logged it, else the measure's
+ * responsible party): only its members change how the activity is published. An editor of the
+ * other party may correct a count, not make the police's work public.
+ */
+async function assertMayPublish(ctx: Ctx, actor: Changer, row: ActivityTable): Promise<void> {
+  if (!actor) throw new UnauthenticatedError();
+  if (actor === 'system') return;
+  const responsible =
+    row.organisation_id ??
+    (await measureResponsibleParty(ctx, row.agreement_id, row.measure_key, row.occurred_on));
+  if (responsible && can(actor, 'activity.log', [responsible])) return;
+  throw new ForbiddenError(
+    'Bara den organisation som ansvarar för aktiviteten kan ändra hur den publiceras.'
+  );
+}
+
+/** The measure's version in force on a day (the first revision also covers earlier years). */
+async function measureOn(ctx: Ctx, agreementId: string, key: string, day: string) {
+  const revisions = await listRevisions(ctx.db, agreementId);
+  const year = Number(day.slice(0, 4));
+  const ordered = [...revisions].reverse();
+  for (const r of [...ordered.filter((x) => x.year <= year), ...revisions]) {
+    const m = (await loadRevisionContent(ctx.db, r.id)).measures.find((x) => x.measure_key === key);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+const measureResponsibleParty = async (ctx: Ctx, agreementId: string, key: string, day: string) =>
+  (await measureOn(ctx, agreementId, key, day))?.responsible_party_id ?? null;
+
+const delayDaysOf = async (ctx: Ctx, agreementId: string, key: string, day: string) =>
+  (await measureOn(ctx, agreementId, key, day))?.publication_delay_days ?? 0;
 
 const editInput = logInput
   .pick({
@@ -300,14 +352,13 @@ export async function updateActivity(
     updated_at: ctx.now().toISOString(),
     updated_by: changerId(actor)
   };
+  if (v.publication && v.publication !== row.publication) await assertMayPublish(ctx, actor, row);
   const next = { ...row, ...patch };
+  // From the rule, the day and the measure's delay: never from the old publish date.
   next.publish_after = publishAfter(
     next.publication,
     next.occurred_on,
-    Math.max(
-      0,
-      Math.round((Date.parse(row.publish_after) - Date.parse(row.occurred_on)) / 86_400_000)
-    )
+    await delayDaysOf(ctx, row.agreement_id, row.measure_key, next.occurred_on)
   );
   await auditedChange(
     ctx,

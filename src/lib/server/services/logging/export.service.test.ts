@@ -49,10 +49,13 @@ describe.each(DATABASES)('exporting activities and the follow-up on $kind', ({ k
   let close: () => Promise<void>;
   let agreementId: string;
   let reporter: Actor;
+  let outsider: Actor;
   beforeAll(async () => {
     ({ ctx, close } = await openTestContext(kind));
     agreementId = await keepNorsjoRunning(ctx);
     reporter = (await makeUser(ctx, 'reporter', 'kommun-2417')).actor;
+    // Signed in, but not party to Norsjö's agreement: gets what the public may see.
+    outsider = (await makeUser(ctx, 'reporter', 'kommun-0180')).actor;
     // 6,000 past activities (more than one page of 5,000), 5 from today (not public until
     // tomorrow) and 3 traffic controls (published only as monthly counts, never one by one).
     const lines = ['Åtgärd;Datum;Antal;Anteckning'];
@@ -97,9 +100,9 @@ describe.each(DATABASES)('exporting activities and the follow-up on $kind', ({ k
     30_000
   );
 
-  it('gives the public only what has been published, without notes, and filters by date', async () => {
+  it('gives an outsider only what has been published, without notes, and filters by date', async () => {
     const [pub] = await readBack(
-      await exportActivities(ctx, null, agreementId, { format: 'csv' }),
+      await exportActivities(ctx, outsider, agreementId, { format: 'csv' }),
       'csv'
     );
     expect(pub!.rows).toHaveLength(1 + 6000);
@@ -126,7 +129,7 @@ describe.each(DATABASES)('exporting activities and the follow-up on $kind', ({ k
       const query = { period: 'tertial' as const, from: '2026-01-01', to: '2026-12-31' };
       const f = await agreementFollowUp(ctx, agreementId, query, { includeInternal: false });
       const periods = f.measures.reduce((n, m) => n + m.periods.length, 0);
-      const file = await exportFollowUp(ctx, null, agreementId, { format, ...query });
+      const file = await exportFollowUp(ctx, outsider, agreementId, { format, ...query });
       expect(file.fileName).toBe(`uppfoljning-norsjö-medborgarlöften-2026-11-27.${format}`);
       const sheets = await readBack(file, format);
       expect(sheets.map((s) => s.name)).toEqual(

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { periodLabel, STATUS_SV } from '../../../i18n/status';
 import { isAdmin, type Actor } from '../../auth/policy';
 import type { Ctx } from '../../context';
-import { activityRowsAfter } from '../../db/repositories/logging/activity.repository';
+import {
+  activityRowsAfter,
+  internalMeasureKeys
+} from '../../db/repositories/logging/activity.repository';
 import { agreementOrganisationIds } from '../../db/repositories/agreements/agreement.repository';
 import type { ActivityTable, PublicationRule } from '../../db/schema';
 import { csvStream } from '../../spreadsheet/csv';
@@ -10,7 +13,8 @@ import type { Cell } from '../../spreadsheet/grid';
 import { xlsxStream, type SheetSpec } from '../../spreadsheet/xlsx';
 import { getAgreementForActor } from '../agreements/agreement-view.service';
 import { stockholmDate } from '../shared/clock';
-import { fieldErrorsFromZod, ValidationError } from '../shared/errors';
+import { fieldErrorsFromZod, UnauthenticatedError, ValidationError } from '../shared/errors';
+import { isoDate } from '../shared/validation';
 import { measureCatalogue } from './import-catalogue';
 import { agreementFollowUp } from '../follow-up/follow-up.service';
 
@@ -24,7 +28,7 @@ export type ExportFile = {
 /** Activities are read this many at a time, so a large agreement is never held in memory. */
 const PAGE = 5000;
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Skriv datumet som ÅÅÅÅ-MM-DD.' });
+const date = isoDate();
 const format = z.enum(['csv', 'xlsx'], { message: 'Välj csv eller xlsx.' });
 const activitiesInput = z.object({ format, from: date.optional(), to: date.optional() });
 const followUpInput = z.object({
@@ -105,11 +109,15 @@ export async function exportActivities(
   agreementId: string,
   input: unknown
 ): Promise<ExportFile> {
+  // Staff exports: for signed-in people only (the public has the open data at /data).
+  if (!actor) throw new UnauthenticatedError('Logga in för att ladda ner aktiviteter.');
   const r = activitiesInput.safeParse(input);
   if (!r.success) throw new ValidationError(fieldErrorsFromZod(r.error.issues));
   const v = r.data;
   const { view } = await getAgreementForActor(ctx, actor, agreementId);
   const insider = await isInsider(ctx, actor, agreementId);
+  // Internal measures are never public: outside the agreement none of their activities are listed.
+  const hidden = insider ? [] : await internalMeasureKeys(ctx.db, agreementId);
   const titles = (await measureCatalogue(ctx, agreementId)).latest;
   const today = stockholmDate(ctx.now());
   const toCells = (a: ActivityTable): Cell[] => {
@@ -134,7 +142,12 @@ export async function exportActivities(
     for (;;) {
       const rows = await activityRowsAfter(
         ctx.db,
-        { agreementId, from: v.from, to: v.to, ...(insider ? {} : { publicOn: today }) },
+        {
+          agreementId,
+          from: v.from,
+          to: v.to,
+          ...(insider ? {} : { publicOn: today, excludeMeasureKeys: hidden })
+        },
         after,
         PAGE
       );
@@ -193,6 +206,7 @@ export async function exportFollowUp(
   agreementId: string,
   input: unknown
 ): Promise<ExportFile> {
+  if (!actor) throw new UnauthenticatedError('Logga in för att ladda ner uppföljningen.');
   const r = followUpInput.safeParse(input);
   if (!r.success) throw new ValidationError(fieldErrorsFromZod(r.error.issues));
   const v = r.data;

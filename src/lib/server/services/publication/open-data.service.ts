@@ -16,6 +16,7 @@ import {
   type MeasureView
 } from '../agreements/agreement-view.service';
 import { fieldErrorsFromZod, NotFoundError, ValidationError } from '../shared/errors';
+import { strictYear } from '../shared/validation';
 import { agreementFollowUp } from '../follow-up/follow-up.service';
 import { municipalityId } from '../accounts/organisation.service';
 
@@ -101,13 +102,8 @@ const listQuery = z.object({
   )
 });
 const agreementQuery = z.object({
-  ar: optional(
-    z.coerce
-      .number({ message: 'Ange ett år, t.ex. 2020.' })
-      .int({ message: 'Ange ett år, t.ex. 2020.' })
-      .min(2000, { message: 'Ange ett år mellan 2000 och 2100.' })
-      .max(2100, { message: 'Ange ett år mellan 2000 och 2100.' })
-  )
+  // Four digits only: '2e3', '0x7E4', ' 2020' and '2020.0' are not years.
+  ar: optional(strictYear())
 });
 const followUpQuery = z.object({
   from: optional(isoDate),

@@ -5,6 +5,7 @@ import { apiFailure, jsonBody } from '$lib/server/http';
 import { logActivity } from '$lib/server/services/logging/activity.service';
 import { listActivities } from '$lib/server/services/logging/activity-list.service';
 import { UnauthenticatedError } from '$lib/server/services/shared/errors';
+import { queryObject } from '$lib/server/services/shared/validation';
 
 /** Logs an activity with a token or a session: 201 with the stored activity (200 when the idempotency key was seen before). */
 export const POST: RequestHandler = async ({ request, locals }) => {
@@ -28,7 +29,7 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 export const GET: RequestHandler = async ({ url, locals }) => {
   const { ctx } = await getApp();
   try {
-    return json(await listActivities(ctx, locals.actor, Object.fromEntries(url.searchParams)), {
+    return json(await listActivities(ctx, locals.actor, queryObject(url.searchParams)), {
       headers: { 'cache-control': 'no-store' }
     });
   } catch (e) {

@@ -1,5 +1,6 @@
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
+import { queryObject } from '$lib/server/services/shared/validation';
 import { openDataFailure, openDataJson, openDataPreflight } from '$lib/server/api/respond';
 import { listOpenAgreements } from '$lib/server/services/publication/open-data.service';
 
@@ -7,10 +8,7 @@ import { listOpenAgreements } from '$lib/server/services/publication/open-data.s
 export const GET: RequestHandler = async ({ url, request }) => {
   const { ctx } = await getApp();
   try {
-    return openDataJson(
-      request,
-      await listOpenAgreements(ctx, Object.fromEntries(url.searchParams))
-    );
+    return openDataJson(request, await listOpenAgreements(ctx, queryObject(url.searchParams)));
   } catch (e) {
     return openDataFailure(e);
   }

@@ -1,17 +1,19 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { getAgreementForActor } from '$lib/server/services/agreements/agreement-view.service';
 import { NotFoundError } from '$lib/server/services/shared/errors';
 import { canImport } from '$lib/server/services/logging/import.service';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+  // Exports are for staff: the public reads the open data and the agreement's pages.
+  if (!locals.actor) redirect(303, `/logga-in?next=${encodeURIComponent(url.pathname)}`);
   const { ctx } = await getApp();
   try {
-    const { view } = await getAgreementForActor(ctx, locals.actor, params.id);
+    const { view, member } = await getAgreementForActor(ctx, locals.actor, params.id);
     return {
       agreement: { id: view.id, title: view.title, period: view.period },
-      signedIn: !!locals.actor,
+      member,
       mayImport: await canImport(ctx, locals.actor, params.id)
     };
   } catch (e) {

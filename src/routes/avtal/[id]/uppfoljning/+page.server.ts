@@ -2,13 +2,19 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
+import { optionalParam, strictYear } from '$lib/server/services/shared/validation';
 import { getAgreementForActor } from '$lib/server/services/agreements/agreement-view.service';
 import { agreementFollowUp } from '$lib/server/services/follow-up/follow-up.service';
-import { NotFoundError, ValidationError } from '$lib/server/services/shared/errors';
+import {
+  fieldErrorsFromZod,
+  NotFoundError,
+  ValidationError
+} from '$lib/server/services/shared/errors';
 
 const query = z.object({
   period: z.enum(['month', 'tertial', 'year']).catch('month'),
-  ar: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  // Four digits only, and a wrong year is said, not silently replaced.
+  ar: optionalParam(strictYear()),
   per: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -18,7 +24,10 @@ const query = z.object({
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
   const { ctx } = await getApp();
-  const q = query.parse(Object.fromEntries(url.searchParams));
+  const parsed = query.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success)
+    error(400, new ValidationError(fieldErrorsFromZod(parsed.error.issues)).message);
+  const q = parsed.data;
   try {
     const { view, editable } = await getAgreementForActor(ctx, locals.actor, params.id);
     const firstYear = Number(view.period.start.slice(0, 4));

@@ -66,6 +66,23 @@ export async function hasDemoActivities(db: Executor, agreementId: string): Prom
     .executeTakeFirst());
 }
 
+/**
+ * Inserts one activity unless its idempotency key is already stored (ON CONFLICT DO NOTHING, so
+ * concurrent retries with one key never fail on the unique index: on PostgreSQL the second waits
+ * for the first to commit). Returns whether it was inserted.
+ */
+export async function insertActivityUnlessKeyStored(
+  db: Executor,
+  row: ActivityTable
+): Promise<boolean> {
+  const r = await db
+    .insertInto('activities')
+    .values(row)
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
 /** One activity by id. */
 export const findActivity = (db: Executor, id: string) =>
   db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst();
@@ -89,6 +106,8 @@ export type ActivityFilter = {
   createdBy?: string;
   /** Only what the public may see on `today`. */
   publicOn?: string;
+  /** Leave these measures out (internal measures, for anyone outside the agreement). */
+  excludeMeasureKeys?: string[];
 };
 
 /** A page of activities, newest first, with the total count. */
@@ -112,6 +131,7 @@ export async function listActivityRows(
     );
   if (!f.includeDeleted) q = q.where('deleted_at', 'is', null);
   if (f.createdBy) q = q.where('created_by', '=', f.createdBy);
+  if (f.excludeMeasureKeys?.length) q = q.where('measure_key', 'not in', f.excludeMeasureKeys);
 
   // One by one the public sees only activities published as such; monthly ones only as counts.
   if (f.publicOn)
@@ -174,7 +194,13 @@ export async function insertActivitiesSkippingExisting(
  */
 export function activityRowsAfter(
   db: Executor,
-  f: { agreementId: string; from?: string; to?: string; publicOn?: string },
+  f: {
+    agreementId: string;
+    from?: string;
+    to?: string;
+    publicOn?: string;
+    excludeMeasureKeys?: string[];
+  },
   after: { date: string; id: string } | null,
   limit: number
 ) {
@@ -185,6 +211,7 @@ export function activityRowsAfter(
     .where('deleted_at', 'is', null);
   if (f.from) q = q.where('occurred_on', '>=', f.from);
   if (f.to) q = q.where('occurred_on', '<=', f.to);
+  if (f.excludeMeasureKeys?.length) q = q.where('measure_key', 'not in', f.excludeMeasureKeys);
   // One by one the public sees only activities published as such; monthly ones only as counts.
   if (f.publicOn)
     q = q
@@ -239,4 +266,20 @@ export async function countStoredIdempotencyKeys(db: Executor, keys: string[]): 
     n += Number(r.n);
   }
   return n;
+}
+
+/**
+ * The keys of an agreement's measures that are internal in any of its plan revisions: their
+ * activities are never shown one by one to anyone outside the agreement, on any channel.
+ */
+export async function internalMeasureKeys(db: Executor, agreementId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('measures')
+    .innerJoin('plan_revisions', 'plan_revisions.id', 'measures.revision_id')
+    .select('measures.measure_key')
+    .distinct()
+    .where('plan_revisions.agreement_id', '=', agreementId)
+    .where('measures.visibility', '=', 'internal')
+    .execute();
+  return rows.map((r) => r.measure_key);
 }

@@ -1,5 +1,6 @@
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
+import { queryObject } from '$lib/server/services/shared/validation';
 import { openDataFailure, openDataJson, openDataPreflight } from '$lib/server/api/respond';
 import { getOpenFollowUp } from '$lib/server/services/publication/open-data.service';
 
@@ -9,7 +10,7 @@ export const GET: RequestHandler = async ({ params, url, request }) => {
   try {
     return openDataJson(
       request,
-      await getOpenFollowUp(ctx, params.id, Object.fromEntries(url.searchParams))
+      await getOpenFollowUp(ctx, params.id, queryObject(url.searchParams))
     );
   } catch (e) {
     return openDataFailure(e);
