@@ -65,11 +65,14 @@ import type {
   PoliceEventTable,
   StatisticImportTable,
   SurveyAnswerTable,
+  SurveyClassCodeTable,
   SurveyCodeTable,
   SurveyOptionTable,
   SurveyQuestionTable,
+  SurveyRefusalTable,
   SurveyResponseTable,
   SurveySaltTable,
+  SurveySubmissionTable,
   SurveyTable,
   ThemeTable
 } from './schema/dialogue';
@@ -83,6 +86,9 @@ export type Database = {
   survey_answers: SurveyAnswerTable;
   survey_codes: SurveyCodeTable;
   survey_salts: SurveySaltTable;
+  survey_class_codes: SurveyClassCodeTable;
+  survey_submissions: SurveySubmissionTable;
+  survey_refusals: SurveyRefusalTable;
   themes: ThemeTable;
   answer_themes: AnswerThemeTable;
   public_events: PublicEventTable;

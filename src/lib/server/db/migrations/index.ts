@@ -13,6 +13,7 @@ import * as dialogue from './0011-dialogue';
 import * as publicSite from './0009-public-site';
 import * as reports from './0008-reports';
 import * as surveys from './0010-surveys';
+import * as surveyAdmission from './0017-survey-admission';
 
 /** Every migration, by sortable name. Listed statically so the bundled server finds them. */
 export const migrations: Record<string, Migration> = {
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   '0011-dialogue': dialogue,
   '0012-document-imports': documentImports,
   '0015-audit-keyed': auditKeyed,
-  '0016-sign-in-delays': signInDelays
+  '0016-sign-in-delays': signInDelays,
+  '0017-survey-admission': surveyAdmission
 };

@@ -214,6 +214,29 @@ export type SurveyCodeTable = {
 /** The salt of a day for rate-limit keys (deleted after the day, so keys cannot be reversed). */
 export type SurveySaltTable = { day: string; salt: string };
 
+/** A class code: lets a class answer from one address, up to `capacity` answers; stored hashed. */
+export type SurveyClassCodeTable = {
+  id: string;
+  survey_id: string;
+  code_hash: string;
+  label: string;
+  capacity: number;
+  used: number;
+  created_by: string | null;
+  created_at: string;
+};
+
+/** A used submission token (hashed): the same rendered form sent again is not a new person. */
+export type SurveySubmissionTable = { survey_id: string; token_hash: string; day: string };
+
+/** How many answers to a survey were refused, by reason ('address-limit', 'resubmitted', …). */
+export type SurveyRefusalTable = {
+  survey_id: string;
+  reason: string;
+  count: number;
+  last_at: string;
+};
+
 /** A theme of a municipality's or an agreement's theme frame. */
 export type ThemeTable = {
   id: string;

@@ -8,10 +8,18 @@ import type { Ctx } from '../../context';
 import { ForbiddenError, ValidationError } from '../shared/errors';
 import { surveyForStaff } from './survey-builder.service';
 import {
+  CLASS_CODE_FIELD,
+  createClassCode,
   enterPaperResponse,
   generateCodes,
+  redactAnswer,
+  REDACTED,
   submitResponse,
-  SUBMISSIONS_PER_HOUR
+  surveyAdmission,
+  surveyForm,
+  SUBMISSIONS_PER_HOUR,
+  TOKEN_FIELD,
+  type RawAnswers
 } from './survey-response.service';
 import { textAnswers } from './survey-text.service';
 import { listOpenSurveys } from './survey.service';
@@ -66,13 +74,37 @@ describe.each(DATABASES)('answering a survey anonymously on $kind', ({ kind }) =
     expect(JSON.stringify(row)).not.toContain(web.address);
   });
 
-  it('flags the same answers again within ten minutes and counts them after', async () => {
+  it('counts the same answers from one address again only after ten minutes when no form token is sent', async () => {
     const values = formValues(survey.questions, { omrade: 'bastutrask', tryggare: 'Mer ljus' });
     expect((await submitResponse(ctx, survey.id, values, web)).duplicate).toBe(false);
-    expect((await submitResponse(ctx, survey.id, values, web)).duplicate).toBe(true);
-    expect((await counted()).duplicates).toBe(1);
+    const before = (await counted()).counted;
+    expect(await submitResponse(ctx, survey.id, values, web)).toEqual({
+      stored: false,
+      duplicate: true
+    });
+    expect((await counted()).counted).toBe(before);
+    expect((await surveyAdmission(ctx, editor, survey.id))?.refusals).toContainEqual(
+      expect.objectContaining({ reason: 'repeated', count: 1 })
+    );
     clock.advance(11 * 60_000);
     expect((await submitResponse(ctx, survey.id, values, web)).duplicate).toBe(false);
+  });
+
+  it('counts a form sent twice (same token) once, and another form with the same answers again', async () => {
+    const values = formValues(survey.questions, { omrade: 'kusfors', tryggare: 'Fler vuxna ute' });
+    const first = { ...values, [TOKEN_FIELD]: [(await surveyForm(ctx, null, survey.id)).token] };
+    const before = (await counted()).counted;
+    expect((await submitResponse(ctx, survey.id, first, web)).stored).toBe(true);
+    expect(await submitResponse(ctx, survey.id, first, web)).toEqual({
+      stored: false,
+      duplicate: true
+    });
+    const second = { ...values, [TOKEN_FIELD]: [(await surveyForm(ctx, null, survey.id)).token] };
+    expect((await submitResponse(ctx, survey.id, second, web)).stored).toBe(true);
+    expect((await counted()).counted).toBe(before + 2);
+    expect((await surveyAdmission(ctx, editor, survey.id))?.refusals).toContainEqual(
+      expect.objectContaining({ reason: 'resubmitted', count: 1 })
+    );
   });
 
   it('stores nothing when the honeypot is filled', async () => {
@@ -183,3 +215,220 @@ describe.each(DATABASES)('answering a survey anonymously on $kind', ({ kind }) =
     clock.set('2026-11-27T12:00:00Z');
   });
 });
+
+describe.each(DATABASES)(
+  'who gets an answer in, and removing personal data, on $kind',
+  ({ kind }) => {
+    let ctx: Ctx;
+    let close: () => Promise<void>;
+    let editor: Actor;
+    let survey: { id: string; questions: SurveyQuestion[] };
+    beforeAll(async () => {
+      ({ ctx, close } = await openTestContext(kind));
+      editor = (await makeUser(ctx, 'editor', 'kommun-2417')).actor;
+      survey = await makeOpenSurvey(ctx, editor, { title: 'Elevenkät' });
+    });
+    afterAll(() => close());
+
+    const counted = async (id: string) => (await surveyForStaff(ctx, editor, id)).responses.counted;
+    /** What a browser sends: the form's own token and the answers. */
+    const fromForm = async (
+      target: { id: string; questions: SurveyQuestion[] },
+      answers: Record<string, string>,
+      extra: RawAnswers = {}
+    ) => ({
+      ...formValues(target.questions, answers),
+      [TOKEN_FIELD]: [(await surveyForm(ctx, null, target.id)).token],
+      ...extra
+    });
+    const refusals = async (id: string) =>
+      Object.fromEntries(
+        ((await surveyAdmission(ctx, editor, id))?.refusals ?? []).map((r) => [r.reason, r.count])
+      );
+
+    it('counts 200 answers from one school address with a class code, and refuses the 201st with a reason', async () => {
+      const own = await makeOpenSurvey(ctx, editor, { title: 'Klassenkät' });
+      const { code } = await createClassCode(ctx, editor, own.id, {
+        label: 'Åk 8 Norsjöskolan',
+        capacity: '200'
+      });
+      const school = { address: '198.51.100.200' };
+      for (let i = 0; i < 200; i++) {
+        const r = await submitResponse(
+          ctx,
+          own.id,
+          await fromForm(own, { omrade: 'kusfors' }, { [CLASS_CODE_FIELD]: [code.toLowerCase()] }),
+          school
+        );
+        expect(r.stored).toBe(true);
+      }
+      expect(await counted(own.id)).toBe(200);
+      const full = await submitResponse(
+        ctx,
+        own.id,
+        await fromForm(own, { omrade: 'kusfors' }, { [CLASS_CODE_FIELD]: [code] }),
+        school
+      ).catch((e) => e);
+      expect(full).toBeInstanceOf(ValidationError);
+      expect((full as ValidationError).fields[0]).toMatchObject({ field: CLASS_CODE_FIELD });
+      const seen = await surveyAdmission(ctx, editor, own.id);
+      expect(seen?.classCodes).toEqual([
+        expect.objectContaining({ label: 'Åk 8 Norsjöskolan', capacity: 200, used: 200 })
+      ]);
+      expect(seen?.refusals).toEqual([
+        expect.objectContaining({
+          reason: 'class-code-full',
+          count: 1,
+          label: expect.stringMatching(/Klasskodens platser/)
+        })
+      ]);
+      expect(await counted(own.id)).toBe(200);
+    });
+
+    it('refuses an unknown class code as a field error, counting nothing', async () => {
+      const r = await submitResponse(
+        ctx,
+        survey.id,
+        await fromForm(survey, { omrade: 'kusfors' }, { [CLASS_CODE_FIELD]: ['ZZZZ-ZZZZ'] }),
+        web
+      ).catch((e) => e);
+      expect(r).toBeInstanceOf(ValidationError);
+      expect((r as ValidationError).fields[0]).toMatchObject({
+        field: CLASS_CODE_FIELD,
+        message: expect.stringMatching(/Klasskoden finns inte/)
+      });
+    });
+
+    it('counts 60 different people with identical short answers, from one school or from 60 homes', async () => {
+      const own = await makeOpenSurvey(ctx, editor, { title: 'Kort enkät' });
+      const { code } = await createClassCode(ctx, editor, own.id, { label: '9A', capacity: '60' });
+      for (let i = 0; i < 60; i++)
+        await submitResponse(
+          ctx,
+          own.id,
+          await fromForm(own, { 'problem-inbrott': 'litet' }, { [CLASS_CODE_FIELD]: [code] }),
+          { address: '203.0.113.60' }
+        );
+      expect(await counted(own.id)).toBe(60);
+      for (let i = 0; i < 60; i++)
+        await submitResponse(
+          ctx,
+          own.id,
+          formValues(own.questions, { 'problem-inbrott': 'litet' }),
+          {
+            address: `192.0.2.${i + 100}`
+          }
+        );
+      expect(await counted(own.id)).toBe(120);
+      expect(await refusals(own.id)).toEqual({});
+    });
+
+    it('holds the per-address limit when 60 answers arrive at once, and tells the owner why', async () => {
+      const own = await makeOpenSurvey(ctx, editor, { title: 'Samtidiga svar' });
+      const address = { address: '198.51.100.60' };
+      const forms = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => fromForm(own, { tryggare: `Svar ${i}` }))
+      );
+      const results = await Promise.allSettled(
+        forms.map((f) => submitResponse(ctx, own.id, f, address))
+      );
+      const stored = results.filter((r) => r.status === 'fulfilled' && r.value.stored);
+      const refused = results.filter((r) => r.status === 'rejected');
+      expect(stored).toHaveLength(SUBMISSIONS_PER_HOUR);
+      expect(refused).toHaveLength(60 - SUBMISSIONS_PER_HOUR);
+      for (const r of refused)
+        expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ValidationError);
+      expect(await counted(own.id)).toBe(SUBMISSIONS_PER_HOUR);
+      expect(await refusals(own.id)).toEqual({ 'address-limit': 60 - SUBMISSIONS_PER_HOUR });
+    });
+
+    it('counts a filled honeypot as a refusal and shows refusals only to the owner', async () => {
+      const own = await makeOpenSurvey(ctx, editor, { title: 'Robotenkät' });
+      await submitResponse(
+        ctx,
+        own.id,
+        await fromForm(own, { omrade: 'kusfors' }, { webbplats: ['http://spam'] }),
+        web
+      );
+      expect(await refusals(own.id)).toEqual({ honeypot: 1 });
+      const analyst = (await makeUser(ctx, 'viewer', 'lpo-skelleftea')).actor;
+      expect(await surveyAdmission(ctx, analyst, own.id)).toBeNull();
+      expect(await surveyAdmission(ctx, null, own.id)).toBeNull();
+    });
+
+    it('lets only the owner make class codes, with Swedish errors naming the field', async () => {
+      const outsider = (await makeUser(ctx, 'editor', 'kommun-0180')).actor;
+      await expect(
+        createClassCode(ctx, outsider, survey.id, { label: '8B', capacity: '30' })
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      const bad = await createClassCode(ctx, editor, survey.id, {
+        label: ' ',
+        capacity: 'x'
+      }).catch((e) => e);
+      expect(bad).toBeInstanceOf(ValidationError);
+      expect((bad as ValidationError).fields.map((f) => f.field).sort()).toEqual([
+        'capacity',
+        'label'
+      ]);
+    });
+
+    it('removes personal data from an answer for good and audits it without the text', async () => {
+      const text =
+        'Jag heter kalle andersson, mejla kalle at gmail dot com. Det är mörkt vid macken.';
+      await submitResponse(ctx, survey.id, await fromForm(survey, { tryggare: text }), {
+        address: '192.0.2.99'
+      });
+      const answer = (await textAnswers(ctx, editor, survey.id)).answers.find(
+        (a) => a.text === text
+      );
+      expect(answer).toBeDefined();
+      const r = await redactAnswer(ctx, editor, survey.id, { answerId: answer!.id, mode: 'mask' });
+      expect(r.text).toBe('Jag heter [namn], mejla [e-post]. Det är mörkt vid macken.');
+      const row = await ctx.db
+        .selectFrom('survey_answers')
+        .selectAll()
+        .where('id', '=', answer!.id)
+        .executeTakeFirstOrThrow();
+      expect(row.text).toBe(r.text);
+      expect(row.text_masked).toBe(r.text);
+      const everything = JSON.stringify(
+        await ctx.db.selectFrom('survey_answers').selectAll().execute()
+      );
+      expect(everything).not.toContain('kalle');
+      const audit = await ctx.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'survey.redact')
+        .execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({ entity: 'survey_answer', entity_id: answer!.id });
+      expect(JSON.stringify(audit)).not.toContain('kalle');
+      expect(JSON.parse(audit[0]!.after_json!)).toEqual({ surveyId: survey.id, mode: 'mask' });
+
+      await redactAnswer(ctx, editor, survey.id, { answerId: answer!.id, mode: 'remove' });
+      const after = (await textAnswers(ctx, editor, survey.id)).answers.find(
+        (a) => a.id === answer!.id
+      );
+      expect(after?.text).toBe(REDACTED);
+    });
+
+    it('refuses redaction by others and explains bad input by field', async () => {
+      const analyst = (await makeUser(ctx, 'viewer', 'lpo-skelleftea')).actor;
+      await expect(
+        redactAnswer(ctx, analyst, survey.id, { answerId: 'x', mode: 'remove' })
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      const bad = await redactAnswer(ctx, editor, survey.id, { answerId: '', mode: 'all' }).catch(
+        (e) => e
+      );
+      expect((bad as ValidationError).fields.map((f) => f.field).sort()).toEqual([
+        'answerId',
+        'mode'
+      ]);
+      const missing = await redactAnswer(ctx, editor, survey.id, {
+        answerId: 'no-such-answer',
+        mode: 'remove'
+      }).catch((e) => e);
+      expect((missing as ValidationError).fields[0]?.field).toBe('answerId');
+    });
+  }
+);

@@ -15,12 +15,22 @@ import {
   saltOfDay,
   useCode
 } from '../../db/repositories/dialogue/survey-analysis.repository';
-import { insertResponse, sameAnswersSince } from '../../db/repositories/dialogue/survey.repository';
+import { insertResponse } from '../../db/repositories/dialogue/survey.repository';
+import {
+  claimSubmission,
+  classCodeRows,
+  countRefusal,
+  insertClassCode,
+  overwriteAnswerText,
+  refusalRows,
+  takeWithinLimit,
+  textAnswerOf,
+  useClassCode
+} from '../../db/repositories/dialogue/survey-admission.repository';
 import type { SurveyAnswerTable, SurveyTable } from '../../db/schema';
 import { recordAudit } from '../shared/audit.service';
 import { stockholmDate } from '../shared/clock';
 import { ForbiddenError, ValidationError } from '../shared/errors';
-import { hit, isLimited } from '../shared/rate-limit.service';
 import {
   assertSurveyOwner,
   isOpenOn,
@@ -35,9 +45,13 @@ import { parseInput } from '../shared/validation';
 export const HONEYPOT = 'webbplats';
 /** The one-time code field. */
 export const CODE_FIELD = 'kod';
+/** The class code field: a class answering together from one school network. */
+export const CLASS_CODE_FIELD = 'klasskod';
+/** The hidden field with the rendered form's random token (the same form sent twice counts once). */
+export const TOKEN_FIELD = 'formularnyckel';
 /** Answers per connection and survey in an hour (households and workplaces share addresses). */
 export const SUBMISSIONS_PER_HOUR = 20;
-/** The same answer set again within this many minutes is flagged as a duplicate and not counted. */
+/** Without a form token, the same answers from the same address within this many minutes count once. */
 export const DUPLICATE_MINUTES = 10;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -59,7 +73,12 @@ export async function surveyForm(ctx: Ctx, actor: Actor | null, surveyId: string
     },
     open,
     preview,
-    questions: open || preview ? await loadSurveyQuestions(ctx, surveyId) : []
+    questions: open || preview ? await loadSurveyQuestions(ctx, surveyId) : [],
+    /** Whether the form asks for a class code (only surveys whose owner made class codes). */
+    classCodes: (await classCodeRows(ctx.db, surveyId)).length > 0,
+    // A fresh random token per rendered form, sent back in a hidden field: the same form sent
+    // twice counts once, while different people with the same answers are all counted.
+    token: randomBytes(18).toString('base64url')
   };
 }
 
@@ -129,9 +148,50 @@ export async function storeResponse(
 /** Form values by field, each a list (check boxes repeat a field). */
 export type RawAnswers = Record<string, string[]>;
 
+/** Why an answer was held back; each is counted for the survey's owner, never silently dropped. */
+export type RefusalReason =
+  'address-limit' | 'class-code-full' | 'resubmitted' | 'repeated' | 'honeypot';
+
+/** The owner's words for each reason (shown with the count on the survey's page). */
+export const REFUSAL_LABELS: Record<RefusalReason, string> = {
+  'address-limit': `Fler än ${SUBMISSIONS_PER_HOUR} svar från samma uppkoppling inom en timme, utan klasskod`,
+  'class-code-full': 'Klasskodens platser var redan använda',
+  resubmitted: 'Samma formulär skickades en gång till (räknas en gång)',
+  repeated: `Samma svar från samma uppkoppling igen inom ${DUPLICATE_MINUTES} minuter, utan formulärnyckel`,
+  honeypot: 'Ifyllt dolt fält (troligen ett program, inte en person)'
+};
+
+/** What the person answering is told when the answer is refused. */
+const REFUSAL_MESSAGES: Partial<Record<RefusalReason, string>> = {
+  'address-limit':
+    'Många svar har skickats från samma uppkoppling. Försök igen om en timme, eller be din lärare om en klasskod.',
+  'class-code-full':
+    'Klasskoden har redan använts av så många som den räcker till. Fråga din lärare.'
+};
+
+/** A refusal inside the transaction: rolls back what was counted so far, counted after. */
+class Refusal extends Error {
+  constructor(readonly reason: RefusalReason) {
+    super(reason);
+  }
+}
+
+const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+const classCodeHash = (surveyId: string, code: string): string =>
+  sha256(`class:${surveyId}:${code.toUpperCase().replace(/[^A-Z0-9]/g, '')}`);
+
+const windowStart = (now: Date, minutes: number): string =>
+  new Date(now.getTime() - minutes * 60_000).toISOString();
+
 /**
- * An anonymous answer from the public form. Bots that fill the honeypot get the same thanks and
- * nothing is stored; the same answer set again within minutes is stored flagged, not counted.
+ * An anonymous answer from the public form. Who gets in, in this order (docs/SURVEYS.md):
+ * the same rendered form sent again (its token already used) is one person and not stored again;
+ * without a token, the same answers from the same address within minutes are a resubmission;
+ * with a class code the answer uses one of its places (atomically, up to its capacity);
+ * otherwise the address may give SUBMISSIONS_PER_HOUR answers an hour (checked and counted in
+ * one statement). Identical answers from different forms are always counted. Every refusal is
+ * counted by reason for the owner. Invalid input is an error to fix and counts against nothing.
  */
 export async function submitResponse(
   ctx: Ctx,
@@ -140,51 +200,75 @@ export async function submitResponse(
   client: { address: string }
 ): Promise<{ stored: boolean; duplicate: boolean }> {
   const survey = await requireSurvey(ctx, surveyId);
-  if (!isOpenOn(survey, stockholmDate(ctx.now())))
+  const now = ctx.now();
+  const at = now.toISOString();
+  if (!isOpenOn(survey, stockholmDate(now)))
     throw new ValidationError([{ field: 'enkat', message: 'Enkäten tar inte emot svar just nu.' }]);
-  if ((raw[HONEYPOT] ?? []).some((v) => v.trim())) return { stored: false, duplicate: false };
-  const limit = {
-    key: await clientKey(ctx, surveyId, client.address),
-    max: SUBMISSIONS_PER_HOUR,
-    windowMinutes: 60
-  };
-  if (await isLimited(ctx, limit))
-    throw new ValidationError([
-      {
-        field: 'enkat',
-        message: 'Många svar har skickats från samma uppkoppling. Försök igen om en timme.'
-      }
-    ]);
-  await hit(ctx, limit);
+  if ((raw[HONEYPOT] ?? []).some((v) => v.trim())) {
+    await countRefusal(ctx.db, surveyId, 'honeypot', at);
+    return { stored: false, duplicate: false };
+  }
   const questions = await loadSurveyQuestions(ctx, surveyId);
   const { answers, problems } = readAnswers(questions, raw);
   const code = (raw[CODE_FIELD] ?? [])[0]?.trim() ?? '';
-  if (survey.requires_code && !code)
+  const classCode = (raw[CLASS_CODE_FIELD] ?? [])[0]?.trim() ?? '';
+  if (survey.requires_code && !code && !classCode)
     problems.unshift({ field: CODE_FIELD, message: 'Skriv koden från ditt brev eller kort.' });
   if (problems.length) throw new ValidationError(problems);
   if (!answers.length)
     throw new ValidationError([{ field: 'enkat', message: 'Svara på minst en fråga.' }]);
-  const at = ctx.now();
+  const formToken = token.safeParse((raw[TOKEN_FIELD] ?? [])[0] ?? '');
   const hash = sha256(`${surveyId}:${answerSetText(answers)}`);
-  const since = new Date(at.getTime() - DUPLICATE_MINUTES * 60_000).toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    if (
-      survey.requires_code &&
-      !(await useCode(trx, surveyId, codeHash(surveyId, code), at.toISOString()))
-    )
-      throw new ValidationError([
-        { field: CODE_FIELD, message: 'Koden finns inte eller har redan använts. Kontrollera den.' }
-      ]);
-    const duplicate = await sameAnswersSince(trx, surveyId, hash, since);
-    await storeResponse(trx, survey, questions, answers, {
-      at: at.toISOString(),
-      source: 'web',
-      duplicate,
-      hash,
-      by: null
+  const key = await clientKey(ctx, surveyId, client.address);
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      if (formToken.success) {
+        const tokenHash = sha256(`${surveyId}:${formToken.data}`);
+        if (!(await claimSubmission(trx, surveyId, tokenHash, stockholmDate(now))))
+          throw new Refusal('resubmitted');
+      } else if (
+        !(await takeWithinLimit(trx, `${key}:${hash}`, 1, at, windowStart(now, DUPLICATE_MINUTES)))
+      )
+        throw new Refusal('repeated');
+      if (classCode) {
+        const place = await useClassCode(trx, surveyId, classCodeHash(surveyId, classCode));
+        if (place === 'unknown')
+          throw new ValidationError([
+            {
+              field: CLASS_CODE_FIELD,
+              message: 'Klasskoden finns inte för den här enkäten. Kontrollera den.'
+            }
+          ]);
+        if (place === 'full') throw new Refusal('class-code-full');
+      } else {
+        if (!(await takeWithinLimit(trx, key, SUBMISSIONS_PER_HOUR, at, windowStart(now, 60))))
+          throw new Refusal('address-limit');
+        if (survey.requires_code && !(await useCode(trx, surveyId, codeHash(surveyId, code), at)))
+          throw new ValidationError([
+            {
+              field: CODE_FIELD,
+              message: 'Koden finns inte eller har redan använts. Kontrollera den.'
+            }
+          ]);
+      }
+      await storeResponse(trx, survey, questions, answers, {
+        at,
+        source: 'web',
+        duplicate: false,
+        hash,
+        by: null
+      });
+      return { stored: true, duplicate: false };
     });
-    return { stored: true, duplicate };
-  });
+  } catch (e) {
+    if (!(e instanceof Refusal)) throw e;
+    await countRefusal(ctx.db, surveyId, e.reason, at);
+    const message = REFUSAL_MESSAGES[e.reason];
+    if (!message) return { stored: false, duplicate: true };
+    throw new ValidationError([
+      { field: e.reason === 'class-code-full' ? CLASS_CODE_FIELD : 'enkat', message }
+    ]);
+  }
 }
 
 /** Staff enter an answer given on paper: marked as paper, never flagged as a duplicate. */
@@ -273,6 +357,125 @@ export async function generateCodes(
     });
   });
   return codes;
+}
+
+const classCodeInput = z.object({
+  label: z
+    .string({ message: 'Skriv vilken klass koden är till, till exempel "8B Norsjöskolan".' })
+    .trim()
+    .min(1, { message: 'Skriv vilken klass koden är till, till exempel "8B Norsjöskolan".' })
+    .max(80, { message: 'Skriv högst 80 tecken om klassen.' }),
+  capacity: z.coerce
+    .number({ message: 'Skriv hur många som ska kunna svara med koden, till exempel 35.' })
+    .int({ message: 'Skriv ett heltal.' })
+    .min(1, { message: 'Skriv minst 1.' })
+    .max(500, { message: 'Högst 500 svar per klasskod.' })
+});
+
+/**
+ * Makes a class code for a teacher: answers with it bypass the per-address limit up to its
+ * capacity. Shown once (stored hashed); the label and capacity are kept to show the owner.
+ */
+export async function createClassCode(
+  ctx: Ctx,
+  actor: Actor | null,
+  surveyId: string,
+  raw: unknown
+): Promise<{ code: string; label: string; capacity: number }> {
+  const survey = await requireSurvey(ctx, surveyId);
+  await assertSurveyOwner(ctx, actor, survey);
+  const { label, capacity } = parseInput(classCodeInput, raw);
+  const code = newCode();
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertClassCode(trx, {
+      id: newId(),
+      survey_id: surveyId,
+      code_hash: classCodeHash(surveyId, code),
+      label,
+      capacity,
+      used: 0,
+      created_by: changerId(actor),
+      created_at: ctx.now().toISOString()
+    });
+    await recordAudit(trx, ctx.now(), {
+      actorId: changerId(actor),
+      organisationId: survey.municipality_id,
+      action: 'survey.class-code',
+      entity: 'survey',
+      entityId: surveyId,
+      after: { label, capacity }
+    });
+  });
+  return { code, label, capacity };
+}
+
+/**
+ * What the owner sees of admission: answers refused by reason, and the class codes with how many
+ * places are used. Null for anyone who does not own the survey.
+ */
+export async function surveyAdmission(ctx: Ctx, actor: Actor | null, surveyId: string) {
+  const survey = await requireSurvey(ctx, surveyId);
+  if (!(await isSurveyOwner(ctx, actor, survey))) return null;
+  const refusals = (await refusalRows(ctx.db, surveyId)).map((r) => ({
+    reason: r.reason,
+    label: REFUSAL_LABELS[r.reason as RefusalReason] ?? r.reason,
+    count: Number(r.count),
+    lastAt: r.last_at
+  }));
+  return {
+    refusals,
+    refused: refusals.reduce((n, r) => n + r.count, 0),
+    classCodes: (await classCodeRows(ctx.db, surveyId)).map((c) => ({
+      id: c.id,
+      label: c.label,
+      capacity: Number(c.capacity),
+      used: Number(c.used)
+    }))
+  };
+}
+
+/** The mark left where an owner removed an answer's text. */
+export const REDACTED = '[borttaget av enkätens ägare]';
+
+const redactInput = z.object({
+  answerId: z.string({ message: 'Välj ett svar.' }).trim().min(1, { message: 'Välj ett svar.' }),
+  mode: z.enum(['mask', 'remove'], {
+    message: 'Välj om personuppgifterna ska maskeras eller hela texten tas bort.'
+  })
+});
+
+/**
+ * The survey's owner removes personal data from a free-text answer for good: the text is replaced
+ * by its masked form ('mask') or by a removal mark ('remove'); the original is overwritten in the
+ * database. The audit trail records that it happened and how, never the removed text.
+ */
+export async function redactAnswer(
+  ctx: Ctx,
+  actor: Actor | null,
+  surveyId: string,
+  raw: unknown
+): Promise<{ text: string }> {
+  const survey = await requireSurvey(ctx, surveyId);
+  await assertSurveyOwner(ctx, actor, survey);
+  const { answerId, mode } = parseInput(redactInput, raw);
+  const row = await textAnswerOf(ctx.db, answerId);
+  if (!row || row.survey_id !== surveyId || row.text === null)
+    throw new ValidationError([
+      { field: 'answerId', message: 'Det finns inget sådant fritextsvar i enkäten.' }
+    ]);
+  const text = mode === 'mask' ? maskPersonalData(row.text).masked : REDACTED;
+  await ctx.db.transaction().execute(async (trx) => {
+    await overwriteAnswerText(trx, answerId, text);
+    await recordAudit(trx, ctx.now(), {
+      actorId: changerId(actor),
+      organisationId: survey.municipality_id,
+      action: 'survey.redact',
+      entity: 'survey_answer',
+      entityId: answerId,
+      after: { surveyId, mode }
+    });
+  });
+  return { text };
 }
 
 /** A posted form as answers: every field with all its values (check boxes repeat a field). */
