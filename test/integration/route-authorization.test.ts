@@ -862,7 +862,8 @@ describe.each(DATABASES)('every route by every role on $kind', ({ kind }) => {
         cancelled_at: null,
         created_by: null,
         created_at: now,
-        updated_at: now
+        updated_at: now,
+        sequence: 0
       })
       .execute();
     const reportId = newId();

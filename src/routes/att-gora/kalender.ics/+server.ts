@@ -19,7 +19,7 @@ export const GET: RequestHandler = async ({ url }) => {
   const origin = ctx.config.origin ?? url.origin;
   const body = dueCalendar(await dueFor(ctx, actor, { horizonDays: 366 }), {
     origin,
-    host: new URL(origin).hostname
+    now: ctx.now()
   });
   return new Response(body, {
     headers: {

@@ -14,6 +14,8 @@ export type PublicEventTable = {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** Revisions since creation (iCalendar SEQUENCE); grows with every change and cancellation. */
+  sequence: number;
 };
 
 /** Whom the public may contact about an agreement (shown on the public page). */

@@ -1,6 +1,7 @@
 import ical from 'ical-generator';
 import { addDays, dateParts } from '../../../core';
 import type { DueReport } from '../../services/follow-up/due.service';
+import { stampsInUtc, UID_DOMAIN, utcFields } from '../shared/ical-utc';
 
 /** A calendar day as a Date whose local fields are that day, which is how ical-generator writes all-day dates. */
 function localDay(date: string): Date {
@@ -13,7 +14,7 @@ function localDay(date: string): Date {
  * last day to reach a count), in Swedish, in Swedish time. Event ids are stable, so a calendar
  * app that polls the feed updates events rather than duplicating them.
  */
-export function dueCalendar(report: DueReport, options: { origin: string; host: string }): string {
+export function dueCalendar(report: DueReport, options: { origin: string; now: Date }): string {
   const calendar = ical({
     name: 'Löften – att göra',
     description: 'Riskhelger och sista dagar för dina överenskommelsers åtgärder.',
@@ -23,7 +24,8 @@ export function dueCalendar(report: DueReport, options: { origin: string; host: 
   });
   for (const o of report.obligations) {
     calendar.createEvent({
-      id: `${o.kind}-${o.measureId}-${o.start}@${options.host}`,
+      id: `${o.kind}-${o.measureId}-${o.start}@${UID_DOMAIN}`,
+      stamp: utcFields(options.now),
       allDay: true,
       start: localDay(o.start),
       // DTEND of an all-day event is the day after the last day.
@@ -33,5 +35,5 @@ export function dueCalendar(report: DueReport, options: { origin: string; host: 
       url: `${options.origin}/logga?atgard=${o.measureId}`
     });
   }
-  return calendar.toString();
+  return stampsInUtc(calendar.toString());
 }

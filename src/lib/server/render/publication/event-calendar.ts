@@ -1,5 +1,6 @@
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { PublicEvent } from '../../services/publication/event.service';
+import { stampsInUtc, UID_DOMAIN, utcFields } from '../shared/ical-utc';
 
 const ZONE = 'Europe/Stockholm';
 
@@ -47,13 +48,14 @@ function stockholmWallTime(iso: string): Date {
 }
 
 /**
- * A municipality's events as an iCalendar feed, in Swedish time. Ids are the events' own, so a
- * calendar app that polls updates an event rather than duplicating it; a cancelled event stays
- * in the feed with STATUS:CANCELLED, so the apps that have it remove or mark it.
+ * A municipality's events as an iCalendar feed, in Swedish time. Ids are the events' own (not
+ * the host's, so a new port or address keeps them), so a calendar app that polls updates an event
+ * rather than duplicating it; SEQUENCE grows with every change and a cancelled event stays in the
+ * feed with STATUS:CANCELLED, so the apps that have it remove or mark it. Stamps are in UTC.
  */
 export function eventCalendar(
   events: readonly PublicEvent[],
-  options: { name: string; origin: string; host: string; pageUrl: string }
+  options: { name: string; pageUrl: string }
 ): string {
   const calendar = ical({
     name: options.name,
@@ -65,12 +67,13 @@ export function eventCalendar(
   });
   for (const e of events) {
     calendar.createEvent({
-      id: `evenemang-${e.id}@${options.host}`,
+      id: `evenemang-${e.id}@${UID_DOMAIN}`,
+      sequence: e.sequence,
       timezone: ZONE,
       start: stockholmWallTime(e.startsAt),
       end: stockholmWallTime(e.endsAt),
-      stamp: new Date(e.updatedAt),
-      lastModified: new Date(e.updatedAt),
+      stamp: utcFields(e.updatedAt),
+      lastModified: utcFields(e.updatedAt),
       summary: e.cancelled ? `Inställt: ${e.title}` : e.title,
       description: [e.kindLabel, e.description].filter(Boolean).join('\n'),
       location: e.place,
@@ -78,5 +81,5 @@ export function eventCalendar(
       status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
     });
   }
-  return calendar.toString();
+  return stampsInUtc(calendar.toString());
 }

@@ -41,7 +41,7 @@ describe.each(DATABASES)('the personal calendar feed on $kind', ({ kind }) => {
   it('gives an iCalendar of all-day events for the risk weekends and last days ahead, in Swedish', async () => {
     const report = await dueFor(ctx, reporter, { horizonDays: 366 });
     const lines = icsLines(
-      dueCalendar(report, { origin: 'https://loften.test', host: 'loften.test' })
+      dueCalendar(report, { origin: 'https://loften.test', now: new Date('2026-11-27T10:00:00Z') })
     );
     expect(lines[0]).toBe('BEGIN:VCALENDAR');
     expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(3);
@@ -55,6 +55,12 @@ describe.each(DATABASES)('the personal calendar feed on $kind', ({ kind }) => {
     expect(lines).toContain('DTEND;VALUE=DATE:20261226');
     expect(lines.find((l) => l.startsWith('URL'))).toMatch(
       /^URL;VALUE=URI:https:\/\/loften\.test\/logga\?atgard=[\w-]+$/
+    );
+    expect(lines.filter((l) => l.startsWith('DTSTAMP'))).toEqual(
+      Array(3).fill('DTSTAMP:20261127T100000Z')
+    );
+    expect(lines.filter((l) => l.startsWith('UID:')).every((l) => l.endsWith('@loften'))).toBe(
+      true
     );
     expect(lines.at(-1)).toBe('END:VCALENDAR');
   });

@@ -41,6 +41,8 @@ export type PublicEvent = {
   description: string;
   cancelled: boolean;
   updatedAt: string;
+  /** Revisions since creation, for calendar apps (iCalendar SEQUENCE). */
+  sequence: number;
 };
 
 const time = (label: string) =>
@@ -98,8 +100,25 @@ export function presentEvent(r: PublicEventTable): PublicEvent {
     place: r.place,
     description: r.description,
     cancelled: r.cancelled_at !== null,
-    updatedAt: r.updated_at
+    updatedAt: r.updated_at,
+    sequence: r.sequence ?? 0
   };
+}
+
+/**
+ * The instant of a Swedish date and time, or a field error when that wall-clock time does not
+ * exist (the hour skipped when summer time starts: 02:00–02:59 on the last Sunday of March).
+ */
+function existingInstant(date: string, hm: string, field: 'startTime' | 'endTime'): string {
+  const at = instantOf(date, hm);
+  if (hhmm.format(new Date(at)) !== hm.replace('.', ':'))
+    throw new ValidationError([
+      {
+        field,
+        message: `Klockan ${hm.replace('.', ':')} finns inte den ${date}: klockan ställs fram från 02:00 till 03:00 när sommartiden börjar. Välj en tid från 03:00.`
+      }
+    ]);
+  return at;
 }
 
 function fields(input: unknown) {
@@ -107,8 +126,8 @@ function fields(input: unknown) {
   return {
     title: v.title,
     kind: v.kind,
-    starts_at: instantOf(v.date, v.startTime),
-    ends_at: instantOf(v.date, v.endTime),
+    starts_at: existingInstant(v.date, v.startTime, 'startTime'),
+    ends_at: existingInstant(v.date, v.endTime, 'endTime'),
     place: v.place,
     description: v.description
   };
@@ -133,7 +152,8 @@ export async function createEvent(
       cancelled_at: null,
       created_by: changerId(actor),
       created_at: now,
-      updated_at: now
+      updated_at: now,
+      sequence: 0
     });
     await recordAudit(trx, ctx.now(), {
       actorId: changerId(actor),
@@ -165,7 +185,11 @@ export async function updateEvent(
   const before = await existing(ctx, agreementId, eventId);
   const v = fields(input);
   await ctx.db.transaction().execute(async (trx) => {
-    await updateEventRow(trx, eventId, { ...v, updated_at: ctx.now().toISOString() });
+    await updateEventRow(trx, eventId, {
+      ...v,
+      updated_at: ctx.now().toISOString(),
+      sequence: before.sequence + 1
+    });
     await recordAudit(trx, ctx.now(), {
       actorId: changerId(actor),
       organisationId: null,
@@ -197,7 +221,11 @@ export async function setEventCancelled(
     ]);
   const now = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await updateEventRow(trx, eventId, { cancelled_at: cancelled ? now : null, updated_at: now });
+    await updateEventRow(trx, eventId, {
+      cancelled_at: cancelled ? now : null,
+      updated_at: now,
+      sequence: before.sequence + 1
+    });
     await recordAudit(trx, ctx.now(), {
       actorId: changerId(actor),
       organisationId: null,

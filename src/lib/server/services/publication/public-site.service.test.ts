@@ -96,16 +96,11 @@ describe.each(DATABASES)('the public site on $kind', ({ kind }) => {
       date: '2027-06-10'
     });
     const { events } = await municipalityEvents(ctx, '2417');
-    const options = {
-      name: 'Norsjö',
-      origin: 'https://x.se',
-      host: 'x.se',
-      pageUrl: 'https://x.se/k'
-    };
+    const options = { name: 'Norsjö', pageUrl: 'https://x.se/k' };
     const ics = eventCalendar(events, options);
     const comp = new ICAL.Component(ICAL.parse(ics));
     const vevents = comp.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-    const summer = vevents.find((v) => v.uid === `evenemang-${meeting}@x.se`)!;
+    const summer = vevents.find((v) => v.uid === `evenemang-${meeting}@loften`)!;
     // Summer time: 18:00 in Stockholm is 16:00 UTC.
     expect(summer.startDate.toJSDate().toISOString()).toBe('2027-06-10T16:00:00.000Z');
     expect(summer.summary).toBe('Öppet möte om trygghet');
@@ -114,6 +109,54 @@ describe.each(DATABASES)('the public site on $kind', ({ kind }) => {
     );
     expect(cancelled).toHaveLength(1);
     expect(eventCalendar(events, options)).toBe(ics);
+    // RFC 5545: DTSTAMP and LAST-MODIFIED in UTC; parsers read them as such, not as floating time.
+    const stamp = summer.component.getFirstPropertyValue('dtstamp') as ICAL.Time;
+    expect(stamp.zone?.tzid).toBe('UTC');
+    const modified = summer.component.getFirstPropertyValue('last-modified') as ICAL.Time;
+    expect(modified.toJSDate().toISOString()).toBe(ctx.now().toISOString().slice(0, 19) + '.000Z');
+    expect(summer.sequence).toBe(0);
+
+    // A change and a cancellation each raise SEQUENCE, so calendar apps take them.
+    await updateEvent(ctx, editor.actor, id, meeting, {
+      ...walk,
+      title: 'Öppet möte om trygghet',
+      kind: 'open-meeting',
+      date: '2027-06-10',
+      startTime: '19:00',
+      endTime: '20:30'
+    });
+    await setEventCancelled(ctx, editor.actor, id, meeting, true);
+    const again = new ICAL.Component(
+      ICAL.parse(eventCalendar((await municipalityEvents(ctx, '2417')).events, options))
+    )
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))
+      .find((v) => v.uid === `evenemang-${meeting}@loften`)!;
+    expect(again.sequence).toBe(2);
+    expect(again.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+  });
+
+  it('refuses a time that does not exist when summer time starts, naming the field', async () => {
+    const editor = await makeUser(ctx, 'editor', 'kommun-2417');
+    // 29 March 2026: clocks go from 02:00 to 03:00 in Sweden.
+    const attempt = createEvent(ctx, editor.actor, id, {
+      ...walk,
+      date: '2026-03-29',
+      startTime: '02:30',
+      endTime: '03:30'
+    });
+    await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+    await expect(attempt).rejects.toMatchObject({
+      fields: [{ field: 'startTime', message: expect.stringMatching(/02:30 finns inte/) }]
+    });
+    const ok = await createEvent(ctx, editor.actor, id, {
+      ...walk,
+      date: '2026-03-29',
+      startTime: '03:30',
+      endTime: '04:30'
+    });
+    const [made] = (await listEvents(ctx, [id])).filter((e) => e.id === ok.id);
+    expect(made).toMatchObject({ startTime: '03:30', endTime: '04:30' });
   });
 
   it('publishes the plan and follow-up as CSV with a byte-order mark and documented columns', async () => {

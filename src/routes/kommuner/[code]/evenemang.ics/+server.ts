@@ -12,8 +12,6 @@ export const GET: RequestHandler = async ({ params, url }) => {
     const { municipality, events } = await municipalityEvents(ctx, params.code);
     const body = eventCalendar(events, {
       name: `Medborgarlöftet i ${municipality.name} – evenemang`,
-      origin: url.origin,
-      host: url.host,
       pageUrl: `${url.origin}/kommuner/${params.code}#var-med`
     });
     return new Response(body, {
