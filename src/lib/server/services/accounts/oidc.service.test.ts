@@ -64,6 +64,26 @@ describe.each(DATABASES)('signing in with OpenID Connect on $kind', ({ kind }) =
     return { callbackUrl: await visitProvider(url), state };
   }
 
+  it('brings the browser back only to a path on this site, whatever "next" it started with', async () => {
+    const provider = await configure(idp, 'lpo-skelleftea');
+    const u = await makeUser(ctx, 'reporter', 'lpo-skelleftea');
+    idp.setUser({ sub: 'polis-next', email: u.email, email_verified: true });
+    const origin = new URL(redirectUri).origin;
+    for (const next of [
+      '/\\evil.example',
+      '/\t/evil.example',
+      '//evil.example',
+      '/.//evil.example',
+      'https://evil.example'
+    ]) {
+      const { callbackUrl, state } = await roundTrip(provider.id, next);
+      const result = await finishOidcSignIn(ctx, { callbackUrl, redirectUri, browserState: state });
+      expect(result.userId).toBe(u.id);
+      expect(new URL(result.next, origin).origin, next).toBe(origin);
+      expect(result.next, next).toBe('/');
+    }
+  });
+
   it('signs in a member of the organisation, links the identity, and later finds it by subject alone', async () => {
     const provider = await configure(idp, 'lpo-skelleftea');
     const u = await makeUser(ctx, 'reporter', 'lpo-skelleftea');
