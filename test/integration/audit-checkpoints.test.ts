@@ -61,5 +61,5 @@ describe.each(DATABASES)('the audit checkpoints over HTTP on $kind', ({ kind }) 
     expect(atom.status).toBe(200);
     expect(atom.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
     expect(await atom.text()).toContain(`Kontrollpunkt ${c.day}: post nr ${c.seq}`);
-  });
+  }, 120_000);
 });
