@@ -8,6 +8,7 @@ import type { Ctx } from '../../context';
 import { exportActivities, exportFollowUp, type ExportFile } from './export.service';
 import { agreementFollowUp } from '../follow-up/follow-up.service';
 import { commitImport, previewImport } from './import.service';
+import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
 
 const ACTIVITY_HEADERS = [
   'Datum',
@@ -54,7 +55,7 @@ describe.each(DATABASES)('exporting activities and the follow-up on $kind', ({ k
     ({ ctx, close } = await openTestContext(kind));
     agreementId = await keepNorsjoRunning(ctx);
     reporter = (await makeUser(ctx, 'reporter', 'kommun-2417')).actor;
-    // Signed in, but not party to Norsjö's agreement: gets what the public may see.
+    // Signed in, but not party to Norsjö's agreement.
     outsider = (await makeUser(ctx, 'reporter', 'kommun-0180')).actor;
     // 6,000 past activities (more than one page of 5,000), 5 from today (not public until
     // tomorrow) and 3 traffic controls (published only as monthly counts, never one by one).
@@ -100,15 +101,20 @@ describe.each(DATABASES)('exporting activities and the follow-up on $kind', ({ k
     30_000
   );
 
-  it('gives an outsider only what has been published, without notes, and filters by date', async () => {
-    const [pub] = await readBack(
-      await exportActivities(ctx, outsider, agreementId, { format: 'csv' }),
-      'csv'
+  it('is for the agreement’s parties only, and filters by date', async () => {
+    // A staff export: anonymous and signed-in outsiders are refused (the public has open data).
+    await expect(exportActivities(ctx, null, agreementId, { format: 'csv' })).rejects.toThrow(
+      UnauthenticatedError
     );
-    expect(pub!.rows).toHaveLength(1 + 6000);
-    expect(
-      pub!.rows.slice(1).every((r) => r[7] === undefined || r[7] === null || r[7] === '')
-    ).toBe(true);
+    await expect(exportActivities(ctx, outsider, agreementId, { format: 'csv' })).rejects.toThrow(
+      ForbiddenError
+    );
+    await expect(exportFollowUp(ctx, null, agreementId, { format: 'csv' })).rejects.toThrow(
+      UnauthenticatedError
+    );
+    await expect(exportFollowUp(ctx, outsider, agreementId, { format: 'csv' })).rejects.toThrow(
+      ForbiddenError
+    );
     const [recent] = await readBack(
       await exportActivities(ctx, reporter, agreementId, {
         format: 'xlsx',
@@ -127,9 +133,10 @@ describe.each(DATABASES)('exporting activities and the follow-up on $kind', ({ k
     'exports the follow-up to %s, one row per measure and tertial',
     async (format) => {
       const query = { period: 'tertial' as const, from: '2026-01-01', to: '2026-12-31' };
+      // A reporter is not an editor: internal measures stay out, as on the page.
       const f = await agreementFollowUp(ctx, agreementId, query, { includeInternal: false });
       const periods = f.measures.reduce((n, m) => n + m.periods.length, 0);
-      const file = await exportFollowUp(ctx, outsider, agreementId, { format, ...query });
+      const file = await exportFollowUp(ctx, reporter, agreementId, { format, ...query });
       expect(file.fileName).toBe(`uppfoljning-norsjö-medborgarlöften-2026-11-27.${format}`);
       const sheets = await readBack(file, format);
       expect(sheets.map((s) => s.name)).toEqual(

@@ -2,10 +2,7 @@ import { z } from 'zod';
 import { periodLabel, STATUS_SV } from '../../../i18n/status';
 import { isAdmin, type Actor } from '../../auth/policy';
 import type { Ctx } from '../../context';
-import {
-  activityRowsAfter,
-  internalMeasureKeys
-} from '../../db/repositories/logging/activity.repository';
+import { activityRowsAfter } from '../../db/repositories/logging/activity.repository';
 import { agreementOrganisationIds } from '../../db/repositories/agreements/agreement.repository';
 import type { ActivityTable, PublicationRule } from '../../db/schema';
 import { csvStream } from '../../spreadsheet/csv';
@@ -13,7 +10,12 @@ import type { Cell } from '../../spreadsheet/grid';
 import { xlsxStream, type SheetSpec } from '../../spreadsheet/xlsx';
 import { getAgreementForActor } from '../agreements/agreement-view.service';
 import { stockholmDate } from '../shared/clock';
-import { fieldErrorsFromZod, UnauthenticatedError, ValidationError } from '../shared/errors';
+import {
+  fieldErrorsFromZod,
+  ForbiddenError,
+  UnauthenticatedError,
+  ValidationError
+} from '../shared/errors';
 import { isoDate } from '../shared/validation';
 import { measureCatalogue } from './import-catalogue';
 import { agreementFollowUp } from '../follow-up/follow-up.service';
@@ -75,11 +77,23 @@ const slug = (title: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 40) || 'overenskommelse';
 
-/** Whether the actor belongs to one of the agreement's organisations (and sees everything). */
-async function isInsider(ctx: Ctx, actor: Actor | null, agreementId: string) {
+/**
+ * Whether the actor may download the agreement's staff exports: a member (any role) of one of
+ * its organisations, or an admin. The public reads the open data (/data, /api/v1) instead.
+ */
+export async function canExport(ctx: Ctx, actor: Actor | null, agreementId: string) {
   if (!actor) return false;
   const orgs = await agreementOrganisationIds(ctx.db, agreementId);
   return isAdmin(actor) || actor.memberships.some((m) => orgs.includes(m.organisationId));
+}
+
+/** Staff exports: sign in, and be party to the agreement. */
+async function assertMayExport(ctx: Ctx, actor: Actor | null, agreementId: string, what: string) {
+  if (!actor) throw new UnauthenticatedError(`Logga in för att ladda ner ${what}.`);
+  if (!(await canExport(ctx, actor, agreementId)))
+    throw new ForbiddenError(
+      `Bara de som är med i överenskommelsens parter kan ladda ner ${what}. Öppna data finns under /data.`
+    );
 }
 
 const ACTIVITY_COLUMNS: SheetSpec['columns'] = [
@@ -100,8 +114,8 @@ const ACTIVITY_COLUMNS: SheetSpec['columns'] = [
 
 /**
  * Activities of an agreement as CSV (UTF-8 with BOM, semicolons: what a Swedish Excel opens
- * directly) or XLSX, oldest first. Members of the agreement's organisations get everything;
- * everyone else what the publication rules have made public, without notes (as listActivities).
+ * directly) or XLSX, oldest first, with places and notes: a staff export, for members of the
+ * agreement's organisations (and admins) only. Anyone else is refused; the public has open data.
  */
 export async function exportActivities(
   ctx: Ctx,
@@ -109,28 +123,24 @@ export async function exportActivities(
   agreementId: string,
   input: unknown
 ): Promise<ExportFile> {
-  // Staff exports: for signed-in people only (the public has the open data at /data).
-  if (!actor) throw new UnauthenticatedError('Logga in för att ladda ner aktiviteter.');
   const r = activitiesInput.safeParse(input);
   if (!r.success) throw new ValidationError(fieldErrorsFromZod(r.error.issues));
   const v = r.data;
+  await assertMayExport(ctx, actor, agreementId, 'aktiviteter');
   const { view } = await getAgreementForActor(ctx, actor, agreementId);
-  const insider = await isInsider(ctx, actor, agreementId);
-  // Internal measures are never public: outside the agreement none of their activities are listed.
-  const hidden = insider ? [] : await internalMeasureKeys(ctx.db, agreementId);
   const titles = (await measureCatalogue(ctx, agreementId)).latest;
   const today = stockholmDate(ctx.now());
   const toCells = (a: ActivityTable): Cell[] => {
     const m = titles.get(a.measure_key);
     return [
       a.occurred_on,
-      m && (insider || !m.internal) ? m.title : a.measure_key,
+      m ? m.title : a.measure_key,
       a.measure_key,
       Number(a.count),
       Number(a.shifts),
       a.grade,
-      insider || a.publication === 'public' ? a.place : null,
-      insider ? a.note : null,
+      a.place,
+      a.note,
       PUBLICATION_SV[a.publication],
       a.publication === 'internal' ? null : a.publish_after,
       a.created_at.slice(0, 10),
@@ -142,12 +152,7 @@ export async function exportActivities(
     for (;;) {
       const rows = await activityRowsAfter(
         ctx.db,
-        {
-          agreementId,
-          from: v.from,
-          to: v.to,
-          ...(insider ? {} : { publicOn: today, excludeMeasureKeys: hidden })
-        },
+        { agreementId, from: v.from, to: v.to },
         after,
         PAGE
       );
@@ -206,10 +211,10 @@ export async function exportFollowUp(
   agreementId: string,
   input: unknown
 ): Promise<ExportFile> {
-  if (!actor) throw new UnauthenticatedError('Logga in för att ladda ner uppföljningen.');
   const r = followUpInput.safeParse(input);
   if (!r.success) throw new ValidationError(fieldErrorsFromZod(r.error.issues));
   const v = r.data;
+  await assertMayExport(ctx, actor, agreementId, 'uppföljningen');
   const { view, editable } = await getAgreementForActor(ctx, actor, agreementId);
   const f = await agreementFollowUp(
     ctx,

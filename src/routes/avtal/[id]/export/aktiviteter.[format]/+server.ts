@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
 import {
+  ForbiddenError,
   NotFoundError,
   UnauthenticatedError,
   ValidationError
@@ -23,6 +24,7 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
     return new Response(file.body, { headers: file.headers });
   } catch (e) {
     if (e instanceof UnauthenticatedError) error(401, e.message);
+    if (e instanceof ForbiddenError) error(403, e.message);
     if (e instanceof NotFoundError) error(404, e.message);
     if (e instanceof ValidationError) error(400, e.message);
     throw e;
