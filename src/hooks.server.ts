@@ -12,8 +12,8 @@ import {
   API_CORS,
   apiAnswer,
   apiError,
-  clientErrorMessage,
   declaresTooLarge,
+  describeFailure,
   DEFAULT_BODY_LIMIT_BYTES,
   isApiPath,
   tooLargeMessage
@@ -115,20 +115,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   // Client errors (a malformed address, a body over the limit, a wrong method …) are the client's
   // to fix: the page says what was wrong, and the log records a client error, not a server error.
-  if (status >= 400 && status < 500) {
-    if (status !== 404)
-      log('warn', 'request.rejected', { path: event.route.id ?? 'unknown', status });
-    const detail = error instanceof Error ? error.message : message;
-    return { message: clientErrorMessage(status, event.request.method, detail) };
-  }
   const id = crypto.randomUUID();
-  log('error', 'request.failed', {
-    id,
-    path: event.route.id ?? 'unknown',
-    status,
-    error: error instanceof Error ? error.message : String(error)
-  });
-  return {
-    message: `Något gick fel hos oss. Försök igen om en stund. (felkod ${id.slice(0, 8)})`
-  };
+  const failure = describeFailure(status, event.request.method, error, message, id);
+  if (failure.log)
+    log(failure.log.level, failure.log.event, {
+      id,
+      path: event.route.id ?? 'unknown',
+      status,
+      error: error instanceof Error ? error.message : String(error)
+    });
+  return { message: failure.message };
 };

@@ -6,11 +6,16 @@ import { findNorsjoAgreementId } from '../../src/lib/server/seed/norsjo.service'
 import { getAgreementView } from '../../src/lib/server/services/agreements/agreement-view.service';
 import { logActivity } from '../../src/lib/server/services/logging/activity.service';
 import { listPublishedReports } from '../../src/lib/server/services/publication/report-public.service';
+import {
+  createReport,
+  publishReport
+} from '../../src/lib/server/services/publication/report.service';
 
 /**
  * The public site's HTTP behaviour, through the routes: the render cache (issue 11 items 1 and 6,
  * issue 15 item 5), compression, HEAD, 304s and charset (issue 16 items 7 and 8), the API's
- * answers for unknown paths and methods (issue 16 item 9) and client errors (issue 11 item 13).
+ * answers for unknown paths and methods (issue 16 item 9) and client errors (issue 11 item 13; a malformed address is a 400 in production, but `vite dev`
+ * rejects it before the app runs, so describeFailure's unit test covers it).
  */
 describe.each(DATABASES)('public HTTP behaviour on $kind', ({ kind }) => {
   let server: TestServer;
@@ -115,11 +120,18 @@ describe.each(DATABASES)('public HTTP behaviour on $kind', ({ kind }) => {
   });
 
   it('answers 304 on a repeated conditional GET of a report page', async () => {
+    const agreementId = (await findNorsjoAgreementId(server.ctx))!;
+    const editor = (await makeUser(server.ctx, 'editor', await server.orgId('2417'))).actor;
+    const { id } = await createReport(server.ctx, editor, agreementId, {
+      kind: 'year',
+      year: 2025
+    });
+    await publishReport(server.ctx, editor, agreementId, id);
     const { reports } = await listPublishedReports(server.ctx, '2417', 1);
-    expect(reports.length).toBeGreaterThan(0);
     const path = reports[0]!.path;
     const first = await anon.get(path);
     expect(first.status).toBe(200);
+    expect(await first.text()).toContain('role="img"'); // the chart is on the page
     const etag = first.headers.get('etag')!;
     await logInternal(); // renders again: the chart must come out the same
     const again = await anon.get(path, { 'if-none-match': etag });
@@ -149,14 +161,6 @@ describe.each(DATABASES)('public HTTP behaviour on $kind', ({ kind }) => {
       expect(res.headers.get('access-control-allow-origin')).toBe('*');
       expect((await res.json()).message).toBeTruthy();
     }
-  });
-
-  it('answers a malformed address with 400 that says so, not a server error', async () => {
-    const res = await anon.get('/kommuner/%ff', { accept: 'text/html' });
-    expect(res.status).toBe(400);
-    const html = await res.text();
-    expect(html).toContain('felaktig procentkodning');
-    expect(html).not.toContain('hos oss');
   });
 
   it('answers a body over the limit with 413 that says so', async () => {

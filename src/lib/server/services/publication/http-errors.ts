@@ -40,13 +40,39 @@ export function clientErrorMessage(
       return 'Sidan finns inte. / Page not found.';
     case 405:
       return `Den här adressen tar inte emot metoden ${method}. / Method ${method} is not allowed here.`;
-    case 413:
-      return tooLargeMessage(limit);
+    case 413: {
+      // The Node adapter names its BODY_SIZE_LIMIT in the message; say that limit, not ours.
+      const named = /(?:limit of|BODY_SIZE_LIMIT of) (\d+)/.exec(detail ?? '');
+      return tooLargeMessage(named ? Number(named[1]) : limit);
+    }
     case 415:
       return 'Formuläret skickades i ett format som inte tas emot. Skicka det från sidan igen. / Unsupported content type.';
     default:
       return `Förfrågan kunde inte tas emot (felkod ${status}). / The request could not be accepted.`;
   }
+}
+
+/**
+ * How handleError answers and logs a failure: a client error (4xx) names what was wrong and is
+ * logged as `request.rejected` at warn (404s not at all); anything else is a server error, logged
+ * as `request.failed` at error with an id the page shows.
+ */
+export function describeFailure(
+  status: number,
+  method: string,
+  error: unknown,
+  message: string,
+  id: string
+): { message: string; log: { level: 'warn' | 'error'; event: string } | null } {
+  if (status >= 400 && status < 500)
+    return {
+      message: clientErrorMessage(status, method, error instanceof Error ? error.message : message),
+      log: status === 404 ? null : { level: 'warn', event: 'request.rejected' }
+    };
+  return {
+    message: `Något gick fel hos oss. Försök igen om en stund. (felkod ${id.slice(0, 8)})`,
+    log: { level: 'error', event: 'request.failed' }
+  };
 }
 
 /** The CORS headers every /api/v1 answer carries (docs/API.md, "Cachning och CORS"). */

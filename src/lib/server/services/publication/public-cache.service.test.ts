@@ -6,7 +6,7 @@ import type { Ctx } from '../../context';
 import { getAgreementView } from '../agreements/agreement-view.service';
 import { logActivity } from '../logging/activity.service';
 import { compressResponse, negotiateEncoding } from './compression';
-import { apiAnswer, clientErrorMessage } from './http-errors';
+import { apiAnswer, clientErrorMessage, describeFailure } from './http-errors';
 import {
   cachedResponse,
   cacheKey,
@@ -308,6 +308,31 @@ describe('client errors', () => {
     expect(clientErrorMessage(405, 'DELETE', undefined)).toMatch(/metoden DELETE/);
     for (const s of [400, 405, 413, 415, 422])
       expect(clientErrorMessage(s, 'GET', undefined)).not.toMatch(/hos oss/);
+  });
+
+  it('are answered and logged as client errors; server errors keep the general message', () => {
+    const malformed = describeFailure(
+      400,
+      'GET',
+      new Error('Failed to decode URI: /kommuner/%ff'),
+      'Malformed URI',
+      'abcdef12-0000'
+    );
+    expect(malformed.message).toMatch(/felaktig procentkodning/);
+    expect(malformed.log).toEqual({ level: 'warn', event: 'request.rejected' });
+    const tooLarge = describeFailure(
+      413,
+      'POST',
+      new Error('Content-length of 900000 exceeds limit of 524288 bytes.'),
+      'Payload Too Large',
+      'x'
+    );
+    expect(tooLarge.message).toMatch(/för stort: högst 512 kB/);
+    expect(tooLarge.log?.level).toBe('warn');
+    expect(describeFailure(404, 'GET', new Error('Not found'), 'Not Found', 'x').log).toBeNull();
+    const crash = describeFailure(500, 'GET', new Error('boom'), 'Internal Error', 'abcdef12-0000');
+    expect(crash.message).toMatch(/hos oss.*felkod abcdef12/);
+    expect(crash.log).toEqual({ level: 'error', event: 'request.failed' });
   });
 
   it('turn SvelteKit’s plain-text 405 on an API path into JSON with CORS and Allow', async () => {
