@@ -306,10 +306,15 @@ describe.each(DATABASES)('audited tables agree with the trail on $kind', ({ kind
   });
   afterEach(() => close());
 
-  const someActivity = async () =>
-    (await ctx.db.selectFrom('activities').select('id').orderBy('id').limit(2).execute()).map(
+  /** The last activity by id (on a later page of the check when there are many) and the first. */
+  const someActivity = async () => {
+    const ids = (await ctx.db.selectFrom('activities').select('id').orderBy('id').execute()).map(
       (r) => r.id
     );
+    // The demo has more activities than one page of the check (500), so paging is exercised.
+    expect(ids.length).toBeGreaterThan(500);
+    return [ids.at(-1)!, ids[0]!];
+  };
 
   it('a clean demo database verifies; demo rows without entries are counted, not failed', async () => {
     const [a] = await someActivity();

@@ -390,7 +390,7 @@ async function checkActivities(
   let checked = 0;
   let notCovered = 0;
   let after = '';
-  const pageSize = 1000;
+  const pageSize = 500;
   for (;;) {
     const page = await activitiesWithRecordedState(ctx.db, after, pageSize);
     for (const { row, seq, rowHash } of page) {

@@ -116,36 +116,46 @@ export async function auditedActivity(
 
 /**
  * A page of activities (by id, after `afterId`) with the row hash of the newest audit entry that
- * recorded a state for each, if any.
+ * recorded a state for each, if any. The states are looked up for the page's ids only, through
+ * the (entity, entity_id) index, so checking every row stays linear in the table's size.
  */
 export async function activitiesWithRecordedState(
   db: Executor,
   afterId: string,
   limit: number
 ): Promise<{ row: AuditedActivity; seq: number | null; rowHash: string | null }[]> {
+  const rows: AuditedActivity[] = await db
+    .selectFrom('activities')
+    .select([...ACTIVITY_AUDITED_COLUMNS])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  if (!rows.length) return [];
   const latest = db
     .selectFrom('audit_log')
     .select(['entity_id', (eb) => eb.fn.max('seq').as('seq')])
     .where('entity', '=', 'activity')
+    .where(
+      'entity_id',
+      'in',
+      rows.map((r) => String(r.id))
+    )
     .where('row_hash', 'is not', null)
     .groupBy('entity_id')
     .as('m');
-  const rows = await db
-    .selectFrom('activities as a')
-    .leftJoin(latest, 'm.entity_id', 'a.id')
-    .leftJoin('audit_log as l', 'l.seq', 'm.seq')
-    .select(ACTIVITY_AUDITED_COLUMNS.map((c) => `a.${c}` as const))
-    .select(['l.seq as state_seq', 'l.row_hash as state_hash'])
-    .where('a.id', '>', afterId)
-    .orderBy('a.id')
-    .limit(limit)
+  const states = await db
+    .selectFrom(latest)
+    .innerJoin('audit_log as l', 'l.seq', 'm.seq')
+    .select(['m.entity_id', 'l.seq', 'l.row_hash'])
     .execute();
-  return rows.map((r) => {
-    const { state_seq, state_hash, ...row } = r;
+  const byId = new Map(states.map((s) => [s.entity_id, s]));
+  return rows.map((row) => {
+    const state = byId.get(String(row.id));
     return {
-      row: row as AuditedActivity,
-      seq: state_seq === null ? null : Number(state_seq),
-      rowHash: state_hash ?? null
+      row,
+      seq: state ? Number(state.seq) : null,
+      rowHash: state?.row_hash ?? null
     };
   });
 }
