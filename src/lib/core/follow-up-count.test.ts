@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from './dates';
 import { followUp } from './follow-up';
 import type { DailyTally, PeriodResult } from './follow-up-types';
 import type { PeriodKind } from './periods';
@@ -75,11 +76,11 @@ describe('followUp of "Minst 10 kontroller per månad" month by month', () => {
 });
 
 describe('followUp of the current period around its edges', () => {
-  it('expects nothing on the first day of a month, so day 1 is never behind', () => {
+  it('expects nothing on the first day of a month, so day 1 is not judged yet (never behind, never kept)', () => {
     expect(at(run(TRAFFIC, [], '2019-05-01', 'month'), '2019-05-01')).toMatchObject({
       expected: 0,
       done: 0,
-      status: 'on-track'
+      status: 'not-applicable'
     });
   });
 
@@ -201,8 +202,28 @@ describe('followUp of a weekly target in months', () => {
     });
   });
 
-  it('expects 52 in 2019 (365/7 = 52.14)', () => {
-    expect(run(WEEKLY, [], '2020-01-01', 'year')[0]).toMatchObject({ expected: 52 });
+  it('expects 51 in 2019: ISO weeks 2–52 and 6/7 of week 1, which began the day before the agreement', () => {
+    expect(run(WEEKLY, [], '2020-01-01', 'year')[0]).toMatchObject({ expected: 51 });
+  });
+
+  it('counts ISO week 53 as a week of 2020: one activity every ISO week of 2020 is 53 of 53', () => {
+    // ISO 2020 runs from Monday 30 December 2019 to Sunday 3 January 2021; each week's Thursday places it.
+    const span = { start: '2019-01-01', end: '2022-12-31' };
+    const tallies: DailyTally[] = [];
+    for (let d = '2019-12-30'; d <= '2021-01-03'; d = addDays(d, 7))
+      tallies.push(tally(addDays(d, 4), 1));
+    const results = followUp({
+      target: WEEKLY,
+      tallies,
+      today: '2021-06-01',
+      span,
+      period: 'year'
+    });
+    expect(results.find((r) => r.start === '2020-01-01')).toMatchObject({
+      expected: 53,
+      done: 53,
+      status: 'met'
+    });
   });
 });
 

@@ -1,12 +1,17 @@
 import type { RiskOccasion } from './calendar';
 import { addDays, type DateRange, inRange, type IsoDate, minDate } from './dates';
 import type { PeriodKind, PeriodPhase } from './periods';
+import type { SchoolCalendar } from './school-calendar';
 import type { Target } from './target';
 
 /** Activities of one measure on one day, aggregated by the database (one row per day and grade). */
 export type DailyTally = { date: IsoDate; count: number; shifts: number; grade: string | null };
 
-/** Every follow-up status: closed periods are met/missed, the current one on-track/behind. */
+/**
+ * Every follow-up status: closed periods are met/missed, the current one on-track/behind;
+ * 'not-applicable' = not judged (yet): nothing is owed so far; 'needs-date' = a named occasion
+ * ("vid skolavslutningen") has no date this year, so it can be neither kept nor missed.
+ */
 export const FOLLOW_UP_STATUSES = [
   'met',
   'missed',
@@ -15,6 +20,7 @@ export const FOLLOW_UP_STATUSES = [
   'active',
   'quiet',
   'not-applicable',
+  'needs-date',
   'upcoming'
 ] as const;
 /** The verdict on one period of one measure. */
@@ -35,15 +41,29 @@ export type PeriodResult = {
   publishedThrough?: IsoDate;
 };
 
-/** Everything followUp needs: the target, the day tallies, today, the agreement span and the period kind. */
+/**
+ * One stretch of a measure's plan: the target that governs from `start` through `end`, and the
+ * span of the plan version it belongs to (a 'per period' target is owed once per version).
+ */
+export type PlanPiece = DateRange & { target: Target; version?: DateRange };
+
+/**
+ * Everything followUp needs: the target (or the plan: targets in time), the day tallies, today,
+ * the measure's whole timeline (`span`: from the agreement's or the measure's start to its end, never
+ * the range a reader asked for) and the period kind.
+ */
 export type FollowUpInput = {
   target: Target;
+  /** The target in time, oldest first, inside `span`; without it `target` governs all of `span`. */
+  plan?: readonly PlanPiece[];
   tallies: readonly DailyTally[];
   today: IsoDate;
   span: DateRange;
   period: PeriodKind;
   riskOccasions?: readonly RiskOccasion[];
   quietAfterDays?: number;
+  /** Holidays and terms for school windows and per-term targets; empty when none are known. */
+  schoolCalendar?: SchoolCalendar;
 };
 
 /** One period to judge, with where it stands relative to today. */
@@ -58,6 +78,7 @@ export type FollowUpContext = {
   periods: readonly JudgedPeriod[];
   riskOccasions: readonly RiskOccasion[] | undefined;
   quietAfterDays: number | undefined;
+  calendar: SchoolCalendar;
 };
 
 /** The days of a period whose activities have happened: from its start through today at the latest (null when none). */

@@ -1,4 +1,5 @@
-import { evaluateCount } from './follow-up-count';
+import { type DateRange, overlap } from './dates';
+import { type CountPiece, evaluateCount } from './follow-up-count';
 import { evaluateInterval } from './follow-up-interval';
 import { evaluateOccasions } from './follow-up-occasions';
 import { evaluateContinuous, evaluateEveryShift, evaluateUnjudged } from './follow-up-simple';
@@ -6,31 +7,17 @@ import type {
   FollowUpContext,
   FollowUpInput,
   FollowUpStatus,
-  PeriodResult
+  JudgedPeriod,
+  PeriodResult,
+  PlanPiece
 } from './follow-up-types';
 import { periods, phaseOf } from './periods';
+import type { Target } from './target';
 
-/**
- * Follows up one measure's target over the agreement span, split into periods of the given kind,
- * from day tallies aggregated by the database; today is passed in, never read from a clock.
- */
-export function followUp(input: FollowUpInput): PeriodResult[] {
-  const ctx: FollowUpContext = {
-    tallies: input.tallies,
-    today: input.today,
-    span: input.span,
-    kind: input.period,
-    periods: periods(input.span, input.period).map((p) => ({
-      ...p,
-      phase: phaseOf(p, input.today)
-    })),
-    riskOccasions: input.riskOccasions,
-    quietAfterDays: input.quietAfterDays
-  };
-  const target = input.target;
+function evaluateOne(target: Target, ctx: FollowUpContext, piece: PlanPiece): PeriodResult[] {
   switch (target.kind) {
     case 'count':
-      return evaluateCount(target, ctx);
+      return evaluateCount([{ ...piece, target }], ctx);
     case 'interval':
       return evaluateInterval(target, ctx);
     case 'every-shift':
@@ -46,12 +33,110 @@ export function followUp(input: FollowUpInput): PeriodResult[] {
   }
 }
 
+/** Two count targets add up unit by unit when they count the same unit in the same way. */
+function sameCountShape(a: Target, b: Target): boolean {
+  return (
+    a.kind === 'count' &&
+    b.kind === 'count' &&
+    a.per === b.per &&
+    !!a.perUnit === !!b.perUnit &&
+    (a.per !== 'day' || !!a.weekdays === !!b.weekdays)
+  );
+}
+
+/** Order of precedence when one period is judged in parts (a revision took effect inside it). */
+const MERGE_ORDER: readonly FollowUpStatus[] = [
+  'missed',
+  'behind',
+  'quiet',
+  'needs-date',
+  'on-track',
+  'active',
+  'met',
+  'not-applicable',
+  'upcoming'
+];
+
+function merge(period: JudgedPeriod, parts: readonly PeriodResult[]): PeriodResult {
+  if (parts.length === 1) return { ...parts[0]!, start: period.start, end: period.end };
+  const expectations = parts.map((r) => r.expected).filter((e): e is number => e !== null);
+  const status = MERGE_ORDER.find((s) => parts.some((r) => r.status === s)) ?? 'not-applicable';
+  const detail = parts
+    .map((r) => r.detail)
+    .filter(Boolean)
+    .join('; ');
+  return {
+    start: period.start,
+    end: period.end,
+    expected: expectations.length ? expectations.reduce((a, b) => a + b, 0) : null,
+    done: parts.reduce((s, r) => s + r.done, 0),
+    status,
+    ...(detail ? { detail } : {})
+  };
+}
+
+/**
+ * Follows up one measure over its whole timeline (`span`), split into periods of the given kind,
+ * from day tallies aggregated by the database; today is passed in, never read from a clock.
+ * Runs, quiet windows and the young-agreement allowance are evaluated on the whole timeline, so a
+ * period's verdict never depends on which range a reader asked for: callers select periods from
+ * this answer. With a plan (targets in time) each stretch is judged by the target governing it;
+ * a period in which a revision took effect is owed pro rata by days (count targets) or judged in
+ * parts and merged (other kinds: the worst part decides).
+ */
+export function followUp(input: FollowUpInput): PeriodResult[] {
+  const all: JudgedPeriod[] = periods(input.span, input.period).map((p) => ({
+    ...p,
+    phase: phaseOf(p, input.today)
+  }));
+  const plan: readonly PlanPiece[] = input.plan?.length
+    ? input.plan
+    : [{ start: input.span.start, end: input.span.end, target: input.target }];
+  const base: Omit<FollowUpContext, 'periods'> = {
+    tallies: input.tallies,
+    today: input.today,
+    span: input.span,
+    kind: input.period,
+    riskOccasions: input.riskOccasions,
+    quietAfterDays: input.quietAfterDays,
+    calendar: input.schoolCalendar ?? { entries: [] }
+  };
+  // Consecutive count pieces of one shape add up unit by unit; anything else is judged piece by piece.
+  const runs: PlanPiece[][] = [];
+  for (const piece of plan) {
+    const run = runs[runs.length - 1];
+    const prev = run?.[run.length - 1];
+    if (run && prev && sameCountShape(prev.target, piece.target)) run.push(piece);
+    else runs.push([piece]);
+  }
+  const parts = new Map<JudgedPeriod, PeriodResult[]>();
+  for (const run of runs) {
+    const range: DateRange = { start: run[0]!.start, end: run[run.length - 1]!.end };
+    const clipped: { whole: JudgedPeriod; part: JudgedPeriod }[] = [];
+    for (const whole of all) {
+      const o = overlap(whole, range);
+      if (o) clipped.push({ whole, part: { ...o, phase: phaseOf(o, input.today) } });
+    }
+    const ctx: FollowUpContext = { ...base, periods: clipped.map((c) => c.part) };
+    const results =
+      run[0]!.target.kind === 'count'
+        ? evaluateCount(run as CountPiece[], ctx)
+        : evaluateOne(run[0]!.target, ctx, run[0]!);
+    results.forEach((r, i) => {
+      const whole = clipped[i]!.whole;
+      parts.set(whole, [...(parts.get(whole) ?? []), r]);
+    });
+  }
+  return all.filter((p) => parts.has(p)).map((p) => merge(p, parts.get(p)!));
+}
+
 const KEPT: ReadonlySet<FollowUpStatus> = new Set(['met', 'on-track', 'active']);
 const NOT_KEPT: ReadonlySet<FollowUpStatus> = new Set(['missed', 'behind', 'quiet']);
 
 /**
  * Counts kept promises over closed and current periods (met, on-track, active versus missed,
  * behind, quiet); pass the results of many measures to get a focus area's or a party's share.
+ * Periods not judged (yet), waiting for a date or upcoming count neither way.
  */
 export function fulfilment(results: readonly PeriodResult[]): {
   met: number;

@@ -1,4 +1,12 @@
-import type { IntervalUnit, Target, TargetPer } from './target';
+import type {
+  IntervalUnit,
+  SchoolPeriod,
+  Target,
+  TargetPer,
+  TargetWindow,
+  UnparsedReason
+} from './target';
+import { MONTH_NAMES } from './target-words';
 
 /** A language the product speaks. */
 export type Lang = 'sv' | 'en';
@@ -8,7 +16,11 @@ const PER_WORDS: Record<Lang, Record<TargetPer, string>> = {
     day: 'per dag',
     week: 'per vecka',
     month: 'per månad',
+    quarter: 'per kvartal',
     tertial: 'per tertial',
+    'half-year': 'per halvår',
+    term: 'per termin',
+    'school-year': 'per läsår',
     year: 'per år',
     period: 'under avtalsperioden'
   },
@@ -16,7 +28,11 @@ const PER_WORDS: Record<Lang, Record<TargetPer, string>> = {
     day: 'per day',
     week: 'per week',
     month: 'per month',
+    quarter: 'per quarter',
     tertial: 'per tertial',
+    'half-year': 'per half-year',
+    term: 'per school term',
+    'school-year': 'per school year',
     year: 'per year',
     period: 'during the agreement period'
   }
@@ -48,8 +64,93 @@ const SV_ORDINALS = [
   'sjunde',
   'åttonde',
   'nionde',
-  'tionde'
+  'tionde',
+  'elfte',
+  'tolfte',
+  'trettonde',
+  'fjortonde',
+  'femtonde',
+  'sextonde',
+  'sjuttonde',
+  'artonde',
+  'nittonde',
+  'tjugonde',
+  'tjugoförsta',
+  'tjugoandra',
+  'tjugotredje',
+  'tjugofjärde',
+  'tjugofemte',
+  'tjugosjätte',
+  'tjugosjunde',
+  'tjugoåttonde',
+  'tjugonionde',
+  'trettionde'
 ];
+
+const SCHOOL_WINDOW_WORDS: Record<Lang, Record<SchoolPeriod, string>> = {
+  sv: {
+    sommarlov: 'under sommarlovet',
+    jullov: 'under jullovet',
+    sportlov: 'under sportlovet',
+    paasklov: 'under påsklovet',
+    hostlov: 'under höstlovet',
+    terms: 'under skolterminerna'
+  },
+  en: {
+    sommarlov: 'during the summer holiday',
+    jullov: 'during the Christmas holiday',
+    sportlov: 'during the winter sports holiday',
+    paasklov: 'during the Easter holiday',
+    hostlov: 'during the autumn half-term',
+    terms: 'during school terms'
+  }
+};
+
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
+];
+
+const REASON_WORDS: Record<Lang, Record<UnparsedReason, string>> = {
+  sv: {
+    hours: 'timmar kan inte följas upp än (aktiviteter har ingen längd)',
+    'units-not-named': 'skolorna eller klasserna är inte namngivna',
+    'window-only': 'anger när på året men inte hur ofta',
+    'several-windows': 'anger flera delar av året',
+    'frequencies-disagree': 'två frekvenser som inte stämmer med varandra'
+  },
+  en: {
+    hours: 'hours cannot be followed up yet (activities have no duration)',
+    'units-not-named': 'the schools or classes are not named',
+    'window-only': 'says when in the year but not how often',
+    'several-windows': 'names several parts of the year',
+    'frequencies-disagree': 'two frequencies that do not agree'
+  }
+};
+
+/** Says a target's window in plain words: "under sommarlovet", "juli–augusti", "in July–August". */
+export function describeWindow(window: TargetWindow, lang: Lang): string {
+  if (window.kind === 'school') return SCHOOL_WINDOW_WORDS[lang][window.period];
+  const names: readonly string[] = lang === 'sv' ? MONTH_NAMES : EN_MONTHS;
+  const from = names[window.from - 1] ?? String(window.from);
+  const to = names[window.to - 1] ?? String(window.to);
+  const span = window.from === window.to ? from : `${from}–${to}`;
+  return lang === 'sv' ? `under ${span}` : `in ${span}`;
+}
+
+function withWindow(words: string, window: TargetWindow | undefined, lang: Lang): string {
+  return window ? `${words} ${describeWindow(window, lang)}` : words;
+}
 
 const WEEKDAY_NAMES: Record<Lang, readonly string[]> = {
   sv: ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'],
@@ -97,7 +198,12 @@ function describeCount(t: Extract<Target, { kind: 'count' }>, lang: Lang): strin
     t.weekdays?.length && t.per === 'day'
       ? `${sv ? 'varje' : 'every'} ${dayNames('')}`
       : PER_WORDS[lang][t.per];
-  const amount = !sv && !t.unit && t.count === 1 ? 'once' : `${t.count} ${what}`;
+  const amount =
+    t.upTo !== undefined
+      ? `${t.count}–${t.upTo} ${t.unit ?? (sv ? 'gånger' : 'times')}`
+      : !sv && !t.unit && t.count === 1
+        ? 'once'
+        : `${t.count} ${what}`;
   let s = `${sv ? 'minst' : 'at least'} ${amount} ${when}`;
   if (t.perUnit) {
     const values = joinWords(t.perUnit.values, lang);
@@ -107,15 +213,20 @@ function describeCount(t: Extract<Target, { kind: 'count' }>, lang: Lang): strin
   }
   if (t.weekdays?.length && t.per !== 'day')
     s += sv ? `, bara ${dayNames('ar')}` : `, only on ${dayNames('s')}`;
-  return s;
+  if (t.upTo !== undefined)
+    s += sv ? ` (följs upp mot ${t.count})` : ` (followed up against ${t.count})`;
+  return withWindow(s, t.window, lang);
 }
 
 function describeInterval(t: Extract<Target, { kind: 'interval' }>, lang: Lang): string {
   const [one, many] = INTERVAL_WORDS[lang][t.unit];
+  let s: string;
   if (lang === 'en')
-    return t.every === 1 ? `at least once every ${one}` : `at least once every ${t.every} ${many}`;
-  if (t.every === 1) return `minst en gång varje ${one}`;
-  return `minst en gång var${t.every === 2 ? '' : ' '}${SV_ORDINALS[t.every] ?? `${t.every}:e`} ${one}`;
+    s = t.every === 1 ? `at least once every ${one}` : `at least once every ${t.every} ${many}`;
+  else if (t.every === 1) s = `minst en gång varje ${one}`;
+  else
+    s = `minst en gång var${t.every === 2 ? '' : ' '}${SV_ORDINALS[t.every] ?? `${t.every}:e`} ${one}`;
+  return withWindow(s, t.window, lang);
 }
 
 function describeOccasions(t: Extract<Target, { kind: 'occasions' }>, lang: Lang): string {
@@ -134,16 +245,22 @@ export function describeTarget(target: Target, lang: Lang): string {
     case 'interval':
       return describeInterval(target, lang);
     case 'every-shift':
-      return sv ? 'varje arbetspass' : 'every shift';
+      return withWindow(sv ? 'varje arbetspass' : 'every shift', target.window, lang);
     case 'continuous':
-      return sv
-        ? `löpande (minst en aktivitet var ${target.quietAfterDays}:e dag)`
-        : `continuously (at least one activity every ${target.quietAfterDays} days)`;
+      return withWindow(
+        sv
+          ? `löpande (minst en aktivitet var ${target.quietAfterDays}:e dag)`
+          : `continuously (at least one activity every ${target.quietAfterDays} days)`,
+        target.window,
+        lang
+      );
     case 'on-demand':
       return sv ? 'vid behov' : 'when needed';
     case 'occasions':
       return describeOccasions(target, lang);
-    case 'unparsed':
-      return sv ? 'ej tolkat mål' : 'target not interpreted';
+    case 'unparsed': {
+      const base = sv ? 'ej tolkat mål' : 'target not interpreted';
+      return target.reason ? `${base}: ${REASON_WORDS[lang][target.reason]}` : base;
+    }
   }
 }
