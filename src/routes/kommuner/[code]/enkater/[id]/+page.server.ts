@@ -6,11 +6,16 @@ import {
   removeQuestion,
   surveyForStaff
 } from '$lib/server/services/dialogue/survey-builder.service';
+import { surveyAdmission } from '$lib/server/services/dialogue/survey-response.service';
 import { updateSurvey } from '$lib/server/services/dialogue/survey.service';
 import { surveyLoad } from '../staff';
 
 export const load: PageServerLoad = ({ params, url, locals }) =>
-  surveyLoad(params, url, locals.actor, (ctx, actor) => surveyForStaff(ctx, actor, params.id));
+  surveyLoad(params, url, locals.actor, async (ctx, actor) => ({
+    ...(await surveyForStaff(ctx, actor, params.id)),
+    // Answers held back, by reason: only the owner sees them.
+    admission: await surveyAdmission(ctx, actor, params.id)
+  }));
 
 export const actions: Actions = {
   update: async ({ params, request, locals }) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { formFailure, keptValues } from '$lib/server/http';
+import { redactAnswer } from '$lib/server/services/dialogue/survey-response.service';
 import { textAnswers } from '$lib/server/services/dialogue/survey-text.service';
 import {
   decideTheme,
@@ -23,6 +24,17 @@ export const load: PageServerLoad = ({ params, url, locals }) =>
   });
 
 export const actions: Actions = {
+  // The owner removes personal data from an answer for good (audited, without the text).
+  redact: async ({ params, request, locals }) => {
+    const { ctx } = await getApp();
+    const form = await request.formData();
+    try {
+      await redactAnswer(ctx, locals.actor, params.id, Object.fromEntries(form));
+      return { done: 'redact' };
+    } catch (e) {
+      return formFailure(e, keptValues(form), 'redact');
+    }
+  },
   decide: async ({ params, request, locals }) => {
     const { ctx } = await getApp();
     const form = await request.formData();
