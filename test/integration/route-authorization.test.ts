@@ -559,6 +559,24 @@ const ROWS: Row[] = [
     call: (f) => ({ method: 'POST', path: `${S(f)}/koder`, form: { count: '3' } })
   },
   {
+    key: 'POST /kommuner/[code]/enkater/[id]/klasskoder default',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${S(f)}/klasskoder`,
+      form: { label: '8B', capacity: '30' }
+    })
+  },
+  {
+    key: 'POST /kommuner/[code]/enkater/[id]/kodning redact',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${S(f)}/kodning?/redact`,
+      form: { answerId: 'no-such-answer', mode: 'mask' }
+    })
+  },
+  {
     key: 'POST /kommuner/[code]/enkater/[id]/papper default',
     access: reporter,
     call: (f) => ({ method: 'POST', path: `${S(f)}/papper`, form: {} })
@@ -640,6 +658,16 @@ const ROWS: Row[] = [
     key: 'GET /data/[id]/uppfoljning.csv',
     access: 'public',
     call: (f) => ({ method: 'GET', path: `/data/${f.agreementId}/uppfoljning.csv` })
+  },
+  {
+    key: 'GET /data/[id]/plan-excel.csv',
+    access: 'public',
+    call: (f) => ({ method: 'GET', path: `/data/${f.agreementId}/plan-excel.csv` })
+  },
+  {
+    key: 'GET /data/[id]/uppfoljning-excel.csv',
+    access: 'public',
+    call: (f) => ({ method: 'GET', path: `/data/${f.agreementId}/uppfoljning-excel.csv` })
   },
   {
     key: 'GET /data/katalog.rdf',

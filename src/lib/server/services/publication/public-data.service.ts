@@ -69,24 +69,39 @@ export const LICENCE = {
 /** A CSV file ready to send. */
 export type OpenFile = { headers: Record<string, string>; body: ReadableStream<Uint8Array> };
 
-const file = (name: string, columns: OpenColumn[], rows: Cell[][]): OpenFile => ({
+/**
+ * Which CSV: 'csv' is comma-separated (RFC 4180) for machines; 'excel' is semicolon-separated,
+ * which a Swedish Excel opens straight into columns (it reads commas as one column). Both are
+ * UTF-8 with a byte-order mark, so Excel reads å, ä and ö.
+ */
+export type OpenCsvFlavour = 'csv' | 'excel';
+
+const file = (
+  name: string,
+  columns: OpenColumn[],
+  rows: Cell[][],
+  flavour: OpenCsvFlavour
+): OpenFile => ({
   headers: {
     'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="${name}"`,
+    'content-disposition': `attachment; filename="${flavour === 'excel' ? name.replace(/\.csv$/, '-excel.csv') : name}"`,
     link: `<${LICENCE.url}>; rel="license"`
   },
-  // Comma-separated (RFC 4180) for machines, with a byte-order mark so Excel reads UTF-8.
   body: csvStream(
     columns.map((c) => c.name),
     [rows],
-    ','
+    flavour === 'excel' ? ';' : ','
   )
 });
 
 const join = (xs: string[]) => xs.join('|');
 
 /** The plan in force of a published agreement as CSV (public measures only). */
-export async function openPlanCsv(ctx: Ctx, agreementId: string): Promise<OpenFile> {
+export async function openPlanCsv(
+  ctx: Ctx,
+  agreementId: string,
+  flavour: OpenCsvFlavour = 'csv'
+): Promise<OpenFile> {
   const a = await getOpenAgreement(ctx, agreementId, {});
   const groups = new Map(a.measureGroups.map((g) => [g.id, g.title]));
   const focus = new Map(a.focusAreas.map((f) => [f.id, f.title]));
@@ -110,7 +125,7 @@ export async function openPlanCsv(ctx: Ctx, agreementId: string): Promise<OpenFi
     m.endsOn,
     m.changeReason
   ]);
-  return file(`plan-${a.id}.csv`, PLAN_COLUMNS, rows);
+  return file(`plan-${a.id}.csv`, PLAN_COLUMNS, rows, flavour);
 }
 
 const followUpQuery = z.object({
@@ -123,7 +138,8 @@ const followUpQuery = z.object({
 export async function openFollowUpCsv(
   ctx: Ctx,
   agreementId: string,
-  query: unknown
+  query: unknown,
+  flavour: OpenCsvFlavour = 'csv'
 ): Promise<OpenFile> {
   const { period } = parseInput(followUpQuery, query);
   const f = await getOpenFollowUp(ctx, agreementId, { period });
@@ -143,5 +159,5 @@ export async function openFollowUpCsv(
       p.publishedThrough
     ])
   );
-  return file(`uppfoljning-${agreementId}-${period}.csv`, FOLLOW_UP_COLUMNS, rows);
+  return file(`uppfoljning-${agreementId}-${period}.csv`, FOLLOW_UP_COLUMNS, rows, flavour);
 }

@@ -12,6 +12,7 @@ import { ForbiddenError, ValidationError } from '../shared/errors';
 import { createEvent, listEvents, setEventCancelled, updateEvent } from './event.service';
 import { cachedResponse, RenderCache } from './public-cache.service';
 import { addContact } from './public-contact.service';
+import { detectDelimiter, parseCsv } from '../../spreadsheet/csv';
 import { openFollowUpCsv, openPlanCsv, PLAN_COLUMNS } from './public-data.service';
 import {
   municipalityEvents,
@@ -169,6 +170,22 @@ describe.each(DATABASES)('the public site on $kind', ({ kind }) => {
     expect(follow).toContain('agreement_id,measure_key,measure_title,period_kind');
     expect(follow).toMatch(/,year,2026-01-01,2026-12-31,/);
     await expect(openFollowUpCsv(ctx, id, { period: 'vecka' })).rejects.toThrow(/period/);
+  });
+
+  it('offers each CSV for a Swedish Excel too: the same cells, separated by semicolons', async () => {
+    for (const [csv, excel] of [
+      [await openPlanCsv(ctx, id), await openPlanCsv(ctx, id, 'excel')],
+      [
+        await openFollowUpCsv(ctx, id, { period: 'year' }),
+        await openFollowUpCsv(ctx, id, { period: 'year' }, 'excel')
+      ]
+    ] as const) {
+      const [a, b] = [await text(csv.body), await text(excel.body)];
+      expect(b.charCodeAt(0)).toBe(0xfeff);
+      expect(detectDelimiter(b.slice(1))).toBe(';');
+      expect(parseCsv(b.slice(1), ';')).toEqual(parseCsv(a.slice(1), ','));
+      expect(excel.headers['content-disposition']).toMatch(/-excel\.csv"$/);
+    }
   });
 
   it('lists each published agreement in a DCAT-AP-SE catalogue with a CC0 licence', async () => {
