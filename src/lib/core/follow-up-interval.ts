@@ -17,6 +17,7 @@ import {
   verdict
 } from './follow-up-types';
 import type { IntervalTarget, IntervalUnit } from './target';
+import { windowContains } from './target-window';
 
 /** One step of an interval target: its days and the middle day that places it in a period. */
 export type IntervalStep = DateRange & { middle: IsoDate };
@@ -61,18 +62,39 @@ export function intervalSteps(unit: IntervalUnit, span: DateRange): IntervalStep
 
 /**
  * Follows up "var tredje helg": every run of `every` consecutive steps must hold an activity.
- * Each window is judged in the period holding its last step, so runs across period edges count;
- * in the current period only windows that are over, or already covered, are judged.
+ * Steps run over the measure's whole timeline (never from the first day asked for), and each run
+ * is judged in the period holding its last step, so runs across period edges, years and plan
+ * versions count. With a window ("under sommarlovet") only steps whose middle day is inside it
+ * count, runs never bridge a gap between windows, and a stretch shorter than `every` owes one run.
+ * In the current period only runs that are over, or already covered, are judged.
  */
 export function evaluateInterval(target: IntervalTarget, ctx: FollowUpContext): PeriodResult[] {
-  const steps = intervalSteps(target.unit, ctx.span);
+  const allSteps = intervalSteps(target.unit, ctx.span);
+  const inWindow = (s: IntervalStep) =>
+    !target.window || windowContains(target.window, s.middle, ctx.calendar);
   const active = activeDates(ctx.tallies, ctx.today);
-  const hit = steps.map((s) => anyActive(active, s));
-  const windows = steps.flatMap((last, k) =>
-    k + 1 < target.every
-      ? []
-      : [{ last, covered: hit.slice(k + 1 - target.every, k + 1).some(Boolean) }]
-  );
+  // Stretches of consecutive steps inside the window (the whole timeline without a window).
+  const stretches: IntervalStep[][] = [];
+  let open = false;
+  for (const step of allSteps) {
+    if (!inWindow(step)) {
+      open = false;
+      continue;
+    }
+    if (!open) stretches.push([]);
+    stretches[stretches.length - 1]!.push(step);
+    open = true;
+  }
+  const windows = stretches.flatMap((steps) => {
+    const hit = steps.map((s) => anyActive(active, s));
+    if (steps.length < target.every)
+      return [{ last: steps[steps.length - 1]!, covered: hit.some(Boolean) }];
+    return steps.flatMap((last, k) =>
+      k + 1 < target.every
+        ? []
+        : [{ last, covered: hit.slice(k + 1 - target.every, k + 1).some(Boolean) }]
+    );
+  });
   return ctx.periods.map((p): PeriodResult => {
     const mine = windows.filter((w) => inRange(w.last.middle, p));
     const base = { start: p.start, end: p.end };
@@ -86,8 +108,8 @@ export function evaluateInterval(target: IntervalTarget, ctx: FollowUpContext): 
         ...base,
         expected: 0,
         done: 0,
-        status: p.phase === 'closed' ? 'not-applicable' : 'on-track',
-        detail: 'no window ends in this period yet'
+        status: 'not-applicable',
+        detail: 'no run ends in this period yet'
       };
     }
     const gaps = judged.filter((w) => !w.covered).map((w) => w.last.start);

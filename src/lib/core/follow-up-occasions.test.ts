@@ -57,9 +57,10 @@ describe('followUp of "Under riskhelger" with the default occasions', () => {
   });
 
   it('does not judge midsommar while its weekend is still going on, unless a walk is logged', () => {
+    // Nothing is owed yet, so June is not judged yet (it was 'on-track' with 0 expected: "I fas 0 av 0").
     expect(at(run(NIGHT_WALKS, [], '2019-06-22', 'month'), '2019-06-01')).toMatchObject({
       expected: 0,
-      status: 'on-track'
+      status: 'not-applicable'
     });
     expect(
       at(run(NIGHT_WALKS, [walk('2019-06-21')], '2019-06-22', 'month'), '2019-06-01')
@@ -101,13 +102,24 @@ describe('followUp of named occasions', () => {
     });
   });
 
-  it('says when an occasion has no date that year instead of failing silently', () => {
+  it('says when an occasion has no date that year instead of failing silently: needs-date, not kept', () => {
     const results = run(SCHOOL, [walk('2019-04-30')], '2020-01-10', 'year');
+    // It was 'met' all year although "vid skolavslutningen" was never dated and never judged.
     expect(results[0]).toMatchObject({
       expected: 1,
       done: 1,
-      status: 'met',
+      status: 'needs-date',
       detail: 'no date set for: skolavslutning 2019'
     });
+  });
+
+  it("puts an undated occasion on the year's last period, and on the current one while the year runs", () => {
+    const closed = run(SCHOOL, [walk('2019-04-30')], '2020-01-10', 'month');
+    expect(at(closed, '2019-04-01')).toMatchObject({ status: 'met' });
+    expect(at(closed, '2019-06-01')).toMatchObject({ status: 'not-applicable' });
+    expect(at(closed, '2019-12-01')).toMatchObject({ status: 'needs-date' });
+    const running = run(SCHOOL, [], '2019-08-10', 'month');
+    expect(at(running, '2019-08-01')).toMatchObject({ status: 'needs-date' });
+    expect(at(running, '2019-07-01')).toMatchObject({ status: 'not-applicable' });
   });
 });

@@ -37,7 +37,8 @@ function missingDates(
 /**
  * Follows up "under riskhelger" or named occasions: each occasion in a period needs an activity
  * during its risk weekend (see riskWeekendOf); in the current period only occasions that are over,
- * or already covered, are judged.
+ * or already covered, are judged. A named occasion with no date in a period's year makes the
+ * period 'needs-date' (unless a dated occasion was missed): it is never silently kept.
  */
 export function evaluateOccasions(target: OccasionsTarget, ctx: FollowUpContext): PeriodResult[] {
   const named = target.occasions;
@@ -52,7 +53,22 @@ export function evaluateOccasions(target: OccasionsTarget, ctx: FollowUpContext)
   return ctx.periods.map((p): PeriodResult => {
     const base = { start: p.start, end: p.end };
     const mine = judgedOccasions.filter((j) => inRange(j.occasion.date, p));
-    const missing = missingDates(target, chosen, dateParts(p.start).year, dateParts(p.end).year);
+    // An undated occasion shows on its year's last period, and on the current one while the year runs.
+    const thisYear = dateParts(ctx.today).year;
+    const missing = missingDates(
+      target,
+      chosen,
+      dateParts(p.start).year,
+      dateParts(p.end).year
+    ).filter((m) => {
+      const y = Number(m.slice(-4));
+      const yearEnd = `${y}-12-31`;
+      return (
+        (p.phase === 'current' && y === thisYear) ||
+        (p.start <= yearEnd && yearEnd <= p.end) ||
+        (p.end === ctx.span.end && dateParts(p.end).year === y)
+      );
+    });
     const note = missing.length > 0 ? `no date set for: ${missing.join(', ')}` : '';
     if (p.phase === 'upcoming')
       return {
@@ -71,12 +87,15 @@ export function evaluateOccasions(target: OccasionsTarget, ctx: FollowUpContext)
     const detail = [uncovered.length > 0 ? `no activity at: ${uncovered.join(', ')}` : '', note]
       .filter(Boolean)
       .join('; ');
+    // A named occasion without a date this year can be neither kept nor missed: it needs a date.
     const status =
-      judged.length === 0
-        ? p.phase === 'closed'
-          ? 'not-applicable'
-          : 'on-track'
-        : verdict(p.phase, done === judged.length);
+      judged.length > 0 && done < judged.length
+        ? verdict(p.phase, false)
+        : missing.length > 0
+          ? 'needs-date'
+          : judged.length === 0
+            ? 'not-applicable'
+            : verdict(p.phase, true);
     return { ...base, expected: judged.length, done, status, ...(detail ? { detail } : {}) };
   });
 }

@@ -5,7 +5,7 @@ import type { FollowUpStatus } from '../core';
  * charts a cell colour with a glyph of the same symbol, so colour never carries it alone.
  */
 export type StatusMark = {
-  name: 'kept' | 'missed' | 'behind' | 'unjudged' | 'upcoming';
+  name: 'kept' | 'missed' | 'behind' | 'unjudged' | 'needs-date' | 'upcoming';
   symbol: string;
   /** The legend's words: the cell colour and what it means. */
   colour: string;
@@ -58,6 +58,17 @@ const UNJUDGED: StatusMark = {
   ink: '#4a5562',
   glyph: 'dot'
 };
+// An occasion the plan names but nobody has dated: neither kept nor missed, light amber.
+const NEEDS_DATE: StatusMark = {
+  name: 'needs-date',
+  symbol: '?',
+  colour: 'ljusgul',
+  meaning: 'saknar datum för ett tillfälle',
+  fill: '#fdf0c8',
+  stroke: '#8a4b00',
+  ink: '#1b1f24',
+  glyph: 'dot'
+};
 const UPCOMING: StatusMark = {
   name: 'upcoming',
   symbol: '…',
@@ -78,11 +89,12 @@ export const STATUS_MARKS: Record<FollowUpStatus, StatusMark> = {
   behind: BEHIND,
   quiet: BEHIND,
   'not-applicable': UNJUDGED,
+  'needs-date': NEEDS_DATE,
   upcoming: UPCOMING
 };
 
 /** The distinct marks, in legend order. */
-export const MARKS: readonly StatusMark[] = [KEPT, MISSED, BEHIND, UNJUDGED, UPCOMING];
+export const MARKS: readonly StatusMark[] = [KEPT, MISSED, BEHIND, UNJUDGED, NEEDS_DATE, UPCOMING];
 
 /** The symbol of each follow-up status, as in the follow-up table. */
 export const STATUS_SYMBOL: Record<string, string> = Object.fromEntries(

@@ -6,7 +6,8 @@ export const STATUS_SV: Record<string, string> = {
   behind: 'Efter',
   active: 'Pågår',
   quiet: 'Tyst',
-  'not-applicable': 'Bedöms ej',
+  'not-applicable': 'Bedöms ej än',
+  'needs-date': 'Saknar datum',
   upcoming: 'Kommande'
 };
 
