@@ -28,6 +28,7 @@ import type {
 import type {
   ActivityTable,
   AgreementMunicipalityTable,
+  AgreementConsentTable,
   AgreementPartyTable,
   AgreementTable,
   DocumentImportTable,
@@ -107,6 +108,7 @@ export type Database = {
   agreements: AgreementTable;
   agreement_municipalities: AgreementMunicipalityTable;
   agreement_parties: AgreementPartyTable;
+  agreement_consents: AgreementConsentTable;
   signatories: SignatoryTable;
   focus_areas: FocusAreaTable;
   effects: EffectTable;

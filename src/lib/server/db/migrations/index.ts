@@ -7,6 +7,7 @@ import * as imports from './0005-imports';
 import * as due from './0006-due';
 import * as feedback from './0007-feedback';
 import * as documentImports from './0012-document-imports';
+import * as agreementConsents from './0013-agreement-consents';
 import * as auditKeyed from './0015-audit-keyed';
 import * as signInDelays from './0016-sign-in-delays';
 import * as dialogue from './0011-dialogue';
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0010-surveys': surveys,
   '0011-dialogue': dialogue,
   '0012-document-imports': documentImports,
+  '0013-agreement-consents': agreementConsents,
   '0015-audit-keyed': auditKeyed,
   '0016-sign-in-delays': signInDelays,
   '0017-survey-admission': surveyAdmission
