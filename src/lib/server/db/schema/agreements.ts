@@ -20,6 +20,19 @@ export type AgreementTable = {
 export type AgreementMunicipalityTable = { agreement_id: string; municipality_id: string };
 export type AgreementPartyTable = { agreement_id: string; party_id: string };
 
+/** A named municipality or police area: invited, accepted by its editor, approved by its editor. */
+export type AgreementConsentTable = {
+  agreement_id: string;
+  organisation_id: string;
+  side: 'municipality' | 'police';
+  invited_by: string | null;
+  invited_at: string;
+  accepted_by: string | null;
+  accepted_at: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+};
+
 export type SignatoryTable = {
   id: string;
   agreement_id: string;
@@ -66,6 +79,18 @@ export type PlanRevisionTable = {
   /** Measures removed in this revision, with the reason: JSON [{ key, title, reason }]. */
   removed_json: string;
   demo: number;
+  created_at: string;
+  /** The day this version takes effect; null = 1 January of its year (migration 0018). */
+  effective_from?: string | null;
+};
+
+/** A measure's earlier target, governing through `until_on` (migration 0018). */
+export type MeasureTargetChangeTable = {
+  id: string;
+  measure_id: string;
+  until_on: string;
+  target_text: string;
+  target_json: string;
   created_at: string;
 };
 

@@ -22,6 +22,7 @@ import { insertRevision, listRevisions } from '../../db/repositories/agreements/
 import { measureDraft, PREVENTION_TYPES } from './agreement.schema';
 import { assertCanEdit, measureRow } from './agreement.service';
 import { assertLatestRevision } from './plan.service';
+import { headChanged } from './agreement-consent.service';
 import { auditedChange } from '../shared/audit.service';
 import { NotFoundError, ValidationError } from '../shared/errors';
 
@@ -46,7 +47,11 @@ const headInput = z
     message: 'Slutdatum måste vara samma dag som eller efter startdatum.'
   });
 
-/** Changes an agreement's own fields: title, status, period and texts. */
+/**
+ * Changes an agreement's own fields: title, status, period and texts. A draft becomes signed only
+ * through every party's approval (agreement-consent.service), never here; a signed agreement may
+ * be ended, and an ended one reopened. While it is a draft, a change clears the approvals given.
+ */
 export async function updateAgreementHead(
   ctx: Ctx,
   actor: Changer,
@@ -56,6 +61,14 @@ export async function updateAgreementHead(
   await assertCanEdit(ctx, actor, agreementId);
   const v = parse(headInput, input);
   const before = await findAgreement(ctx.db, agreementId);
+  if (before?.status === 'draft' && v.status !== 'draft')
+    throw new ValidationError([
+      {
+        field: 'status',
+        message:
+          'Ett utkast blir undertecknat när varje part har godkänt det på överenskommelsens sida, inte här.'
+      }
+    ]);
   await auditedChange(
     ctx,
     actor,
@@ -82,6 +95,7 @@ export async function updateAgreementHead(
         signed_on: v.signedOn,
         updated_at: ctx.now().toISOString()
       });
+      await headChanged(trx, ctx, actor, agreementId);
     }
   );
 }
@@ -127,6 +141,7 @@ export async function addFocusArea(
         prevention_types: JSON.stringify(v.preventionTypes),
         special_attention: v.specialAttention
       });
+      await headChanged(trx, ctx, actor, agreementId);
     }
   );
   return { id };
@@ -161,6 +176,7 @@ export async function updateFocusArea(
         prevention_types: JSON.stringify(v.preventionTypes),
         special_attention: v.specialAttention
       });
+      await headChanged(trx, ctx, actor, agreementId);
     }
   );
 }
@@ -186,6 +202,7 @@ export async function removeFocusArea(
     },
     async (trx) => {
       await deleteFocusArea(trx, focusAreaId);
+      await headChanged(trx, ctx, actor, agreementId);
     }
   );
 }

@@ -5,6 +5,7 @@ import {
   findAgreement
 } from '../../db/repositories/agreements/agreement.repository';
 import { findOrganisation } from '../../db/repositories/accounts/organisation.repository';
+import { acceptedOrganisationIds } from '../../db/repositories/agreements/consent.repository';
 import { municipalityOfficialName } from '../../reference/sweden';
 import { ForbiddenError, NotFoundError } from '../shared/errors';
 
@@ -17,7 +18,10 @@ export type AgreementScope = {
   municipalityName: string;
   municipalityCode: string;
   policeAreaId: string | null;
-  /** Everyone whose editors may record dialogue and edit the picture. */
+  /**
+   * Everyone whose editors may record dialogue and edit the picture: the municipality once it
+   * has accepted being party, and the police area once both it and the municipality have.
+   */
   organisationIds: string[];
 };
 
@@ -28,6 +32,10 @@ export async function agreementScope(ctx: Ctx, agreementId: string): Promise<Agr
   const [municipalityId] = await agreementMunicipalityIds(ctx.db, agreementId);
   const municipality = municipalityId ? await findOrganisation(ctx.db, municipalityId) : undefined;
   if (!municipality) throw new NotFoundError('Överenskommelsen har ingen kommun.');
+  const accepted = await acceptedOrganisationIds(ctx.db, agreementId);
+  const municipalityIn = accepted.includes(municipality.id);
+  const policeIn =
+    municipalityIn && !!agreement.police_area_id && accepted.includes(agreement.police_area_id);
   return {
     agreementId,
     title: agreement.title,
@@ -37,8 +45,8 @@ export async function agreementScope(ctx: Ctx, agreementId: string): Promise<Agr
     municipalityCode: municipality.code ?? '',
     policeAreaId: agreement.police_area_id,
     organisationIds: [
-      municipality.id,
-      ...(agreement.police_area_id ? [agreement.police_area_id] : [])
+      ...(municipalityIn ? [municipality.id] : []),
+      ...(policeIn && agreement.police_area_id ? [agreement.police_area_id] : [])
     ]
   };
 }
@@ -70,7 +78,7 @@ export function assertCanEditScope(actor: Changer, scope: AgreementScope): void 
 /**
  * The side an actor approves for: an editor by membership of the police area or of the
  * municipality. An admin role counts only where the admin is a member; it never stands in
- * for both sides.
+ * for both sides. A side that has not accepted being party to the agreement approves nothing.
  */
 export function approvalSide(
   actor: Actor,
@@ -78,6 +86,7 @@ export function approvalSide(
 ): { side: 'police' | 'municipality'; organisationId: string }[] {
   const member = (orgId: string | null) =>
     !!orgId &&
+    scope.organisationIds.includes(orgId) &&
     actor.memberships.some(
       (m) => m.organisationId === orgId && (m.role === 'editor' || m.role === 'admin')
     );

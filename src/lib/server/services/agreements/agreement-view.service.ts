@@ -2,10 +2,10 @@ import { describeTarget, type Target } from '../../../core';
 import { can, type Actor } from '../../auth/policy';
 import type { Ctx } from '../../context';
 import {
-  agreementOrganisationIds,
   findAgreement,
   loadAgreementHead
 } from '../../db/repositories/agreements/agreement.repository';
+import { acceptedParties, assertAgreementVisible } from './agreement-consent.service';
 import {
   listRevisions,
   loadRevisionContent
@@ -201,11 +201,12 @@ export async function getAgreementForActor(
   id: string,
   year?: number
 ) {
+  // A draft is not public yet: only staff of the organisations it names see it (invited ones too,
+  // so that their editors can accept); to anyone else it answers like a missing id.
+  await assertAgreementVisible(ctx, actor, id);
   const editable = await canEditAgreement(ctx, actor, id);
-  // Reporters (and up) of the agreement's organisations log and import activities.
-  const member = editable || can(actor, 'activity.log', await agreementOrganisationIds(ctx.db, id));
+  // Reporters (and up) of the agreement's accepted parties log and import activities.
+  const member = editable || can(actor, 'activity.log', await acceptedParties(ctx, id));
   const view = await getAgreementView(ctx, id, { includeInternal: editable, year });
-  // A draft is not public yet: only those who may edit it see it.
-  if (view.status === 'draft' && !editable) throw new NotFoundError('Överenskommelsen finns inte.');
   return { view, editable, member };
 }

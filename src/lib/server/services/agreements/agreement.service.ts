@@ -4,7 +4,6 @@ import type { Ctx, Executor } from '../../context';
 import { newId } from '../../context';
 import { municipalityOfficialName } from '../../reference/sweden';
 import {
-  agreementOrganisationIds,
   findAgreement,
   insertAgreement,
   listAgreementRows
@@ -15,6 +14,8 @@ import {
 } from '../../db/repositories/agreements/plan.repository';
 import type { MeasureTable } from '../../db/schema';
 import { agreementDraft, type ParsedAgreementDraft } from './agreement.schema';
+import { insertConsents } from '../../db/repositories/agreements/consent.repository';
+import { acceptedParties, initialConsents, isAgreementVisible } from './agreement-consent.service';
 import { auditedChange } from '../shared/audit.service';
 import {
   fieldErrorsFromZod,
@@ -141,7 +142,12 @@ async function assertOrganisationsExist(db: Executor, a: ParsedAgreementDraft): 
     ]);
 }
 
-/** Creates an agreement with its first plan revision. Editors of one of its municipalities or its police area may. */
+/**
+ * Creates an agreement with its first plan revision. Editors of one of its municipalities or its
+ * police area may; the organisations they are editors in are its parties, the others it names are
+ * invited until their own editors accept. Only the system (seed, CLI) creates one already signed:
+ * a person's agreement is a draft until every party has approved it.
+ */
 export async function createAgreement(
   ctx: Ctx,
   actor: Changer,
@@ -163,6 +169,14 @@ export async function createAgreement(
     );
   }
 
+  if (actor !== SYSTEM && a.status !== 'draft')
+    throw new ValidationError([
+      {
+        field: 'status',
+        message:
+          'En ny överenskommelse är ett utkast. Den blir undertecknad när varje part har godkänt den.'
+      }
+    ]);
   await assertOrganisationsExist(ctx.db, a);
   const id = newId();
   const at = ctx.now().toISOString();
@@ -236,18 +250,26 @@ export async function createAgreement(
           }))
         )
       });
+      await insertConsents(trx, initialConsents(actor, id, a, at, a.status !== 'draft'));
       await insertRevision(trx, revisionRows(a, id, focusIds, at, !!options.demo));
     }
   );
   return { id };
 }
 
-/** Agreements, optionally of one municipality or some police areas, as summaries. */
+/**
+ * Agreements, optionally of one municipality or some police areas, as summaries: published ones,
+ * and drafts only for `viewer` when it is staff of an organisation the draft names.
+ */
 export async function listAgreements(
   ctx: Ctx,
-  filter: { municipalityId?: string; policeAreaIds?: string[] } = {}
+  filter: { municipalityId?: string; policeAreaIds?: string[] } = {},
+  viewer: Changer = null
 ): Promise<AgreementSummary[]> {
-  return (await listAgreementRows(ctx.db, filter)).map((a) => ({
+  const rows = [];
+  for (const a of await listAgreementRows(ctx.db, filter))
+    if (a.status !== 'draft' || (await isAgreementVisible(ctx, viewer, a))) rows.push(a);
+  return rows.map((a) => ({
     id: a.id,
     title: a.title,
     status: a.status,
@@ -261,22 +283,23 @@ export async function listAgreements(
   }));
 }
 
-/** May the actor edit this agreement (an editor of one of its municipalities or its police area)? */
+/** May the actor edit this agreement (an editor of one of its municipalities or its police area that has accepted)? */
 export async function canEditAgreement(
   ctx: Ctx,
   actor: Actor | null,
   agreementId: string
 ): Promise<boolean> {
-  return can(actor, 'agreement.edit', await agreementOrganisationIds(ctx.db, agreementId));
+  return can(actor, 'agreement.edit', await acceptedParties(ctx, agreementId));
 }
 
 /** Throws unless the actor may edit the agreement. */
 export async function assertCanEdit(ctx: Ctx, actor: Changer, agreementId: string): Promise<void> {
-  if (!(await findAgreement(ctx.db, agreementId)))
+  const agreement = await findAgreement(ctx.db, agreementId);
+  if (!agreement || !(await isAgreementVisible(ctx, actor, agreement)))
     throw new NotFoundError('Överenskommelsen finns inte.');
   if (actor !== SYSTEM && !(await canEditAgreement(ctx, actor, agreementId))) {
     throw new ForbiddenError(
-      'Bara redaktörer i överenskommelsens kommun eller polisområde får ändra den.'
+      'Bara redaktörer i överenskommelsens kommun eller polisområde får ändra den, när deras organisation har godkänt att den är part.'
     );
   }
 }

@@ -1,17 +1,16 @@
 import type { Localized, SurveyQuestion } from '../../../core/survey';
 import { can, type Actor, type Changer, SYSTEM } from '../../auth/policy';
 import type { Ctx } from '../../context';
-import { agreementOrganisationIds } from '../../db/repositories/agreements/agreement.repository';
+import { signedPoliceAreaIds } from '../agreements/agreement-consent.service';
 import { findMunicipalityByCode } from '../../db/repositories/accounts/organisation.repository';
 import { findSurvey, loadQuestionRows } from '../../db/repositories/dialogue/survey.repository';
 import type { SurveyTable } from '../../db/schema';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../shared/errors';
 
-/** The organisations that own a survey: its municipality and, when it has one, its agreement's parties. */
+/** The organisations that own a survey: its municipality and, when its agreement is signed, that agreement's police area. */
 export async function surveyOwnerIds(ctx: Ctx, survey: SurveyTable): Promise<string[]> {
   const ids = [survey.municipality_id];
-  if (survey.agreement_id)
-    ids.push(...(await agreementOrganisationIds(ctx.db, survey.agreement_id)));
+  if (survey.agreement_id) ids.push(...(await signedPoliceAreaIds(ctx, survey.agreement_id)));
   return [...new Set(ids)];
 }
 

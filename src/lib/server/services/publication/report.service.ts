@@ -20,6 +20,7 @@ import {
 } from '../../db/repositories/publication/report.repository';
 import type { ReportTable } from '../../db/schema';
 import { assertCanEdit } from '../agreements/agreement.service';
+import { assertMayActInMunicipality } from '../agreements/agreement-consent.service';
 import { recordAudit } from '../shared/audit.service';
 import { stockholmDate } from '../shared/clock';
 import { NotFoundError, ValidationError } from '../shared/errors';
@@ -60,7 +61,7 @@ export async function createReport(
   agreementId: string,
   input: unknown
 ): Promise<{ id: string; created: boolean }> {
-  await assertCanEdit(ctx, actor, agreementId);
+  await assertMayActInMunicipality(ctx, actor, agreementId);
   const v = parseInput(createInput, input);
   const agreement = (await findAgreement(ctx.db, agreementId))!;
   const span = { start: agreement.period_start, end: agreement.period_end };

@@ -9,7 +9,8 @@ import { staffLoad } from './staff';
 export const load: PageServerLoad = ({ params, url, locals }) =>
   staffLoad(url, locals.actor, async (ctx, actor) => {
     const list = await listSurveys(ctx, actor, params.code);
-    const agreements = await listAgreements(ctx, { municipalityId: list.municipality.id });
+    // Drafts only for staff of an organisation they name (never every draft's id and title).
+    const agreements = await listAgreements(ctx, { municipalityId: list.municipality.id }, actor);
     return { ...list, agreements: agreements.map((a) => ({ id: a.id, title: a.title })) };
   });
 

@@ -159,28 +159,18 @@ export const agreementMunicipalityIds = async (db: Executor, id: string): Promis
       .execute()
   ).map((r) => r.municipality_id);
 
-/** Agreements that belong to any of these organisations (as municipality or police area). */
+/** Agreements that belong to any of these organisations (as a municipality or police area that has accepted being party). */
 export async function agreementIdsOfOrganisations(
   db: Executor,
   organisationIds: string[]
 ): Promise<string[]> {
   if (!organisationIds.length) return [];
   const rows = await db
-    .selectFrom('agreements')
-    .select('id')
-    .where((eb) =>
-      eb.or([
-        eb('police_area_id', 'in', organisationIds),
-        eb(
-          'id',
-          'in',
-          eb
-            .selectFrom('agreement_municipalities')
-            .select('agreement_id')
-            .where('municipality_id', 'in', organisationIds)
-        )
-      ])
-    )
+    .selectFrom('agreement_consents')
+    .select('agreement_id')
+    .distinct()
+    .where('organisation_id', 'in', organisationIds)
+    .where('accepted_at', 'is not', null)
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => r.agreement_id);
 }
