@@ -48,7 +48,39 @@ describe('describeTarget', () => {
       'vid valborg och midsommar',
       'at Walpurgis Night and Midsummer'
     ],
-    ['Polisen ska synas mer', 'ej tolkat mål', 'target not interpreted']
+    ['Polisen ska synas mer', 'ej tolkat mål', 'target not interpreted'],
+    [
+      'varje fredag under sommarlovet',
+      'minst 1 gång varje fredag under sommarlovet',
+      'at least once every Friday during the summer holiday'
+    ],
+    ['två gånger per termin', 'minst 2 gånger per termin', 'at least 2 times per school term'],
+    ['var fjortonde dag', 'minst en gång var fjortonde dag', 'at least once every 14 days'],
+    [
+      'minst sex riktade insatser',
+      'minst 6 riktade insatser under avtalsperioden',
+      'at least 6 riktade insatser during the agreement period'
+    ],
+    [
+      '1-2 gånger per kvartal',
+      'minst 1–2 gånger per kvartal (följs upp mot 1)',
+      'at least 1–2 times per quarter (followed up against 1)'
+    ],
+    [
+      'Varje helg maj–september',
+      'minst en gång varje helg under maj–september',
+      'at least once every weekend in May–September'
+    ],
+    [
+      'Kontinuerligt under skolterminerna',
+      'löpande (minst en aktivitet var 90:e dag) under skolterminerna',
+      'continuously (at least one activity every 90 days) during school terms'
+    ],
+    [
+      '10 timmar per vecka',
+      'ej tolkat mål: timmar kan inte följas upp än (aktiviteter har ingen längd)',
+      'target not interpreted: hours cannot be followed up yet (activities have no duration)'
+    ]
   ])('describes "%s" in plain Swedish and English', (words, sv, en) => {
     const target = parseTarget(words);
     expect(describeTarget(target, 'sv')).toBe(sv);

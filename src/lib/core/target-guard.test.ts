@@ -53,7 +53,36 @@ describe('isTarget', () => {
     ['an unknown kind', { kind: 'sometimes', text: 'x' }],
     ['a zero count', { kind: 'count', text: 'x', count: 0, per: 'month' }],
     ['a fractional count', { kind: 'count', text: 'x', count: 1.5, per: 'month' }],
-    ['a quarter', { kind: 'count', text: 'x', count: 1, per: 'quarter' }],
+    ['a fortnight', { kind: 'count', text: 'x', count: 1, per: 'fortnight' }],
+    [
+      'a range whose top is not above its floor',
+      { kind: 'count', text: 'x', count: 2, per: 'year', upTo: 2 }
+    ],
+    [
+      'a window on an unknown holiday',
+      {
+        kind: 'count',
+        text: 'x',
+        count: 1,
+        per: 'day',
+        window: { kind: 'school', period: 'påsk', text: 'x' }
+      }
+    ],
+    [
+      'a window in month 13',
+      {
+        kind: 'interval',
+        text: 'x',
+        every: 2,
+        unit: 'week',
+        window: { kind: 'months', from: 5, to: 13, text: 'x' }
+      }
+    ],
+    [
+      'a window on an on-demand target',
+      { kind: 'on-demand', text: 'x', window: { kind: 'months', from: 5, to: 9, text: 'x' } }
+    ],
+    ['an unknown reason', { kind: 'unparsed', text: 'x', reason: 'too hard' }],
     ['an empty unit', { kind: 'count', text: 'x', count: 1, per: 'year', unit: '' }],
     [
       'a per-unit without values',
@@ -77,12 +106,33 @@ describe('isTarget', () => {
 describe('targetProblems', () => {
   it('names the field and what to do, so a hand editor can fix the JSON', () => {
     expect(
-      targetProblems({ kind: 'count', text: 'x', count: 0, per: 'quarter', perunit: 1 })
+      targetProblems({ kind: 'count', text: 'x', count: 0, per: 'fortnight', perunit: 1 })
     ).toEqual([
       { path: 'perunit', message: 'is not a field of a count target; remove it' },
       { path: 'count', message: 'must be a whole number, 1 or more' },
-      { path: 'per', message: 'must be one of day, week, month, tertial, year, period' }
+      {
+        path: 'per',
+        message:
+          'must be one of day, week, month, quarter, tertial, half-year, term, school-year, year, period'
+      }
     ]);
+  });
+
+  it('accepts windows, ranges and reasons the parser writes', () => {
+    expect(
+      targetProblems({
+        kind: 'count',
+        text: 'Varje fredag under sommarlovet',
+        count: 1,
+        upTo: 2,
+        per: 'day',
+        weekdays: [5],
+        window: { kind: 'school', period: 'sommarlov', text: 'under sommarlovet' }
+      })
+    ).toEqual([]);
+    expect(
+      targetProblems({ kind: 'unparsed', text: '10 timmar per vecka', reason: 'hours' })
+    ).toEqual([]);
   });
 
   it('finds nothing wrong with a valid target', () => {

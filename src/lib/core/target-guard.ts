@@ -1,16 +1,23 @@
-import { INTERVAL_UNITS, TARGET_KINDS, TARGET_PERS, type Target } from './target';
+import {
+  INTERVAL_UNITS,
+  SCHOOL_PERIODS,
+  TARGET_KINDS,
+  TARGET_PERS,
+  UNPARSED_REASONS,
+  type Target
+} from './target';
 
 /** One thing wrong with a hand-edited target: where, and what to do about it. */
 export type TargetProblem = { path: string; message: string };
 
 const ALLOWED_KEYS: Record<Target['kind'], readonly string[]> = {
-  count: ['kind', 'text', 'count', 'per', 'unit', 'perUnit', 'weekdays'],
-  interval: ['kind', 'text', 'every', 'unit'],
-  'every-shift': ['kind', 'text'],
-  continuous: ['kind', 'text', 'quietAfterDays'],
+  count: ['kind', 'text', 'count', 'per', 'unit', 'perUnit', 'weekdays', 'upTo', 'window'],
+  interval: ['kind', 'text', 'every', 'unit', 'window'],
+  'every-shift': ['kind', 'text', 'window'],
+  continuous: ['kind', 'text', 'quietAfterDays', 'window'],
   'on-demand': ['kind', 'text'],
   occasions: ['kind', 'text', 'occasions'],
-  unparsed: ['kind', 'text']
+  unparsed: ['kind', 'text', 'reason']
 };
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -29,6 +36,24 @@ function isNonEmptyStringList(x: unknown): x is string[] {
   return (
     Array.isArray(x) && x.length > 0 && x.every((v) => typeof v === 'string' && v.trim() !== '')
   );
+}
+
+function isMonth(x: unknown): boolean {
+  return typeof x === 'number' && Number.isInteger(x) && x >= 1 && x <= 12;
+}
+
+function windowProblems(w: unknown, out: TargetProblem[]): void {
+  if (w === undefined) return;
+  const ok =
+    isRecord(w) &&
+    typeof w.text === 'string' &&
+    ((w.kind === 'school' && oneOf(SCHOOL_PERIODS, w.period)) ||
+      (w.kind === 'months' && isMonth(w.from) && isMonth(w.to)));
+  if (!ok)
+    out.push({
+      path: 'window',
+      message: `must be { kind: 'school', period: ${SCHOOL_PERIODS.join('|')}, text } or { kind: 'months', from: 1-12, to: 1-12, text }, or left out`
+    });
 }
 
 function countProblems(x: Record<string, unknown>, out: TargetProblem[]): void {
@@ -50,6 +75,11 @@ function countProblems(x: Record<string, unknown>, out: TargetProblem[]): void {
       out.push({ path: 'perUnit.values', message: 'must not repeat a value' });
     }
   }
+  if (
+    x.upTo !== undefined &&
+    (!isPositiveInteger(x.upTo) || (typeof x.count === 'number' && x.upTo <= x.count))
+  )
+    out.push({ path: 'upTo', message: 'must be a whole number larger than count, or left out' });
   if (x.weekdays !== undefined) {
     const wd = x.weekdays;
     const ok =
@@ -110,6 +140,12 @@ export function targetProblems(x: unknown): TargetProblem[] {
       out.push({ path: key, message: `is not a field of a ${x.kind} target; remove it` });
   }
   kindProblems(x.kind, x, out);
+  if (allowed.includes('window')) windowProblems(x.window, out);
+  if (x.kind === 'unparsed' && x.reason !== undefined && !oneOf(UNPARSED_REASONS, x.reason))
+    out.push({
+      path: 'reason',
+      message: `must be one of ${UNPARSED_REASONS.join(', ')}, or left out`
+    });
   return out;
 }
 

@@ -222,8 +222,6 @@ describe('parseTarget on what it cannot read', () => {
     'Polisen ska synas mer',
     'Genomföra en trygghetsvandring',
     'Kontroller per månad',
-    'En gång i kvartalet',
-    '2 gånger per termin',
     '   '
   ])('keeps "%s" as an unparsed target with the original words', (words) => {
     expect(parseTarget(words)).toEqual({ kind: 'unparsed', text: words });
@@ -244,5 +242,213 @@ describe('parseTarget on what it cannot read', () => {
 
   it('never throws, even when handed something that is not text', () => {
     expect(parseTarget(undefined as unknown as string)).toEqual({ kind: 'unparsed', text: '' });
+  });
+});
+
+describe('parseTarget on school periods, quarters and half-years (issue 13, item 5)', () => {
+  it.each([
+    count('En gång i kvartalet', { count: 1, per: 'quarter' }),
+    count('Kvartalsvis', { count: 1, per: 'quarter' }),
+    count('två gånger per termin', { count: 2, per: 'term' }),
+    count('Minst 3 besök per terminen', { count: 3, per: 'term', unit: 'besök' }),
+    count('Terminsvis', { count: 1, per: 'term' }),
+    count('1 gång per halvår', { count: 1, per: 'half-year' }),
+    count('Halvårsvis', { count: 1, per: 'half-year' }),
+    count('En föreläsning per läsår', { count: 1, per: 'school-year', unit: 'föreläsning' }),
+    count('4 ggr/mån', { count: 4, per: 'month' }),
+    count('6 ggr/år', { count: 6, per: 'year' }),
+    count('2 st/vecka', { count: 2, per: 'week' }),
+    count('1 gång/månad', { count: 1, per: 'month' }),
+    count('Varje kväll', { count: 1, per: 'day' }),
+    count('varje vardag', { count: 1, per: 'day', weekdays: [1, 2, 3, 4, 5] })
+  ])('reads the frequency in "%s"', (words, expected) => {
+    expect(parseTarget(words)).toEqual(expected);
+  });
+
+  it('reads "var fjortonde dag", "var 14:e dag" and ordinal words up to "trettionde"', () => {
+    expect(parseTarget('var fjortonde dag')).toEqual({
+      kind: 'interval',
+      text: 'var fjortonde dag',
+      every: 14,
+      unit: 'day'
+    });
+    expect(parseTarget('Var 14:e dag')).toMatchObject({ kind: 'interval', every: 14, unit: 'day' });
+    expect(parseTarget('var tjugoförsta dag')).toMatchObject({ every: 21 });
+    expect(parseTarget('var trettionde dag')).toMatchObject({ every: 30, unit: 'day' });
+    expect(parseTarget('var trettonde vecka')).toMatchObject({ every: 13, unit: 'week' });
+  });
+
+  it('keeps a range "1-2 gånger": followed up on the floor, the top kept for the words', () => {
+    expect(parseTarget('1-2 gånger per termin')).toEqual({
+      kind: 'count',
+      text: '1-2 gånger per termin',
+      count: 1,
+      upTo: 2,
+      per: 'term'
+    });
+    expect(parseTarget('2–4 kontroller per månad')).toMatchObject({
+      count: 2,
+      upTo: 4,
+      unit: 'kontroller',
+      per: 'month'
+    });
+  });
+
+  it('reads "Fyra gånger per år, en per kvartal" as one a quarter, keeping the words', () => {
+    const words = 'Fyra gånger per år, en per kvartal';
+    expect(parseTarget(words)).toEqual({ kind: 'count', text: words, count: 1, per: 'quarter' });
+    expect(parseTarget('12 kontroller per år, 1 per månad')).toMatchObject({
+      count: 1,
+      per: 'month',
+      unit: 'kontroller'
+    });
+  });
+
+  it('flags two frequencies that do not agree instead of choosing one', () => {
+    const words = '4 gånger per år, 2 per kvartal';
+    expect(parseTarget(words)).toEqual({
+      kind: 'unparsed',
+      text: words,
+      reason: 'frequencies-disagree'
+    });
+  });
+
+  it('reads "minst sex riktade insatser" with no period as six over the period', () => {
+    expect(parseTarget('minst sex riktade insatser')).toEqual({
+      kind: 'count',
+      text: 'minst sex riktade insatser',
+      count: 6,
+      per: 'period',
+      unit: 'riktade insatser'
+    });
+  });
+
+  it('flags hours, which activities cannot carry yet, instead of counting activities', () => {
+    expect(parseTarget('10 timmar per vecka')).toEqual({
+      kind: 'unparsed',
+      text: '10 timmar per vecka',
+      reason: 'hours'
+    });
+    expect(parseTarget('Minst 2 tim per månad')).toMatchObject({
+      kind: 'unparsed',
+      reason: 'hours'
+    });
+  });
+
+  it('follows a count per named school or class; unnamed ones are flagged, not guessed', () => {
+    expect(parseTarget('1 gång per termin per skola (Norsjöskolan, Bastuträsk skola)')).toEqual({
+      kind: 'count',
+      text: '1 gång per termin per skola (Norsjöskolan, Bastuträsk skola)',
+      count: 1,
+      per: 'term',
+      perUnit: { label: 'skola', values: ['Norsjöskolan', 'Bastuträsk skola'] }
+    });
+    expect(parseTarget('Besöka varje klass (6A, 6B och 7A) en gång per år')).toMatchObject({
+      kind: 'count',
+      count: 1,
+      per: 'year',
+      perUnit: { label: 'klass', values: ['6A', '6B', '7A'] }
+    });
+    expect(parseTarget('2 gånger per läsår per skola')).toEqual({
+      kind: 'unparsed',
+      text: '2 gånger per läsår per skola',
+      reason: 'units-not-named'
+    });
+    expect(parseTarget('Besöka klasserna år 6-9 1 gång per år')).toMatchObject({
+      perUnit: { label: 'årskurs', values: ['6', '7', '8', '9'] }
+    });
+  });
+});
+
+describe('parseTarget on windows, combined with every frequency (issue 13, item 4)', () => {
+  const school = (period: string, text: string) => ({ kind: 'school', period, text });
+  const months = (from: number, to: number, text: string) => ({ kind: 'months', from, to, text });
+
+  it('reads "varje fredag under sommarlovet" as every Friday of the summer holiday only', () => {
+    expect(parseTarget('varje fredag under sommarlovet')).toEqual({
+      kind: 'count',
+      text: 'varje fredag under sommarlovet',
+      count: 1,
+      per: 'day',
+      weekdays: [5],
+      window: school('sommarlov', 'under sommarlovet')
+    });
+  });
+
+  it.each([
+    ['Varannan helg under jullovet', 'jullov', 'under jullovet'],
+    ['Två gånger under sportlovet', 'sportlov', 'under sportlovet'],
+    ['Varje dag under höstlovet', 'hostlov', 'under höstlovet'],
+    ['3 gånger per vecka under påsklovet', 'paasklov', 'under påsklovet'],
+    ['1 gång per vecka under skolterminerna', 'terms', 'under skolterminerna'],
+    ['Kontinuerligt under terminerna', 'terms', 'under terminerna'],
+    ['Varje arbetspass på sommarlovet', 'sommarlov', 'på sommarlovet']
+  ] as const)('reads the school window in "%s"', (words, period, text) => {
+    const target = parseTarget(words);
+    expect(target.kind).not.toBe('unparsed');
+    expect(target).toMatchObject({ text: words, window: school(period, text) });
+  });
+
+  it('keeps the frequency beside the window', () => {
+    expect(parseTarget('Två gånger under sportlovet')).toMatchObject({
+      kind: 'count',
+      count: 2,
+      per: 'period'
+    });
+    expect(parseTarget('Varannan helg under jullovet')).toMatchObject({
+      kind: 'interval',
+      every: 2,
+      unit: 'weekend'
+    });
+    expect(parseTarget('Kontinuerligt under terminerna')).toMatchObject({ kind: 'continuous' });
+  });
+
+  it.each([
+    ['2 gånger per vecka juli och augusti', 7, 8, 'juli och augusti'],
+    ['Varje helg maj–september', 5, 9, 'maj-september'],
+    ['1 gång per månad från maj till september', 5, 9, 'från maj till september'],
+    ['Var fjortonde dag under sommarhalvåret', 4, 9, 'under sommarhalvåret'],
+    ['En gång i månaden under vinterhalvåret', 10, 3, 'under vinterhalvåret'],
+    ['Varje fredag i juni, juli och augusti', 6, 8, 'i juni, juli och augusti'],
+    ['3 kontroller per vecka i december', 12, 12, 'i december']
+  ] as const)('reads the months in "%s"', (words, from, to, text) => {
+    const target = parseTarget(words);
+    expect(target.kind).not.toBe('unparsed');
+    expect(target).toMatchObject({ window: months(from, to, text) });
+  });
+
+  it('does not read months that do not follow each other as a window, nor one of them', () => {
+    expect(parseTarget('2 gånger per år, i maj och oktober')).toEqual({
+      kind: 'unparsed',
+      text: '2 gånger per år, i maj och oktober',
+      reason: 'several-windows'
+    });
+    expect(parseTarget('En gång per år per klass: 6A, 6B')).toMatchObject({
+      perUnit: { label: 'klass', values: ['6A', '6B'] }
+    });
+  });
+
+  it('flags a window without a frequency and several windows, never widening to all year', () => {
+    expect(parseTarget('Synas under sommarlovet')).toEqual({
+      kind: 'unparsed',
+      text: 'Synas under sommarlovet',
+      reason: 'window-only'
+    });
+    expect(parseTarget('Varje helg under jullovet och sportlovet')).toEqual({
+      kind: 'unparsed',
+      text: 'Varje helg under jullovet och sportlovet',
+      reason: 'several-windows'
+    });
+  });
+
+  it('reads the four phrases of the issue as meant', () => {
+    expect(parseTarget('varje fredag under sommarlovet')).toMatchObject({
+      kind: 'count',
+      weekdays: [5],
+      window: { period: 'sommarlov' }
+    });
+    expect(parseTarget('två gånger per termin')).toMatchObject({ count: 2, per: 'term' });
+    expect(parseTarget('var fjortonde dag')).toMatchObject({ every: 14, unit: 'day' });
+    expect(parseTarget('minst sex riktade insatser')).toMatchObject({ count: 6, per: 'period' });
   });
 });

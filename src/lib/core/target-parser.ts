@@ -1,6 +1,15 @@
-import { DEFAULT_QUIET_AFTER_DAYS, type IntervalUnit, type Target, type TargetPer } from './target';
+import {
+  DEFAULT_QUIET_AFTER_DAYS,
+  type CountTarget,
+  type IntervalUnit,
+  type SchoolPeriod,
+  type Target,
+  type TargetPer,
+  type TargetWindow
+} from './target';
 import {
   countValue,
+  MONTH_NAMES,
   normaliseWords,
   OCCASION_WORDS,
   ORDINALS,
@@ -19,10 +28,12 @@ const RISK_WEEKENDS = wordRegex('riskhelg\\p{L}*|risktillfälle\\p{L}*');
 const CONTINUOUS = wordRegex(
   'kontinuerlig\\p{L}*|löpande|fortlöpande|fortgående|ständigt|hela tiden|året runt'
 );
-const UNSUPPORTED_PER = wordRegex('kvartal\\p{L}*|termin\\p{L}*|läsår\\p{L}*');
+const HOURS = wordRegex('timmar|timme|timmes|tim|h|minuter|min');
 const AT_LEAST = wordRegex('minst|åtminstone');
 const INTERVAL = wordRegex(
-  `var ?(${Object.keys(ORDINALS).join('|')}|\\d{1,2}(?::e|:a|e)?) (helg|helger|veckoslut|vecka|veckor|månad|dag|dygn)`
+  `var ?(${Object.keys(ORDINALS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')}|\\d{1,2}(?::e|:a|e)?) (helg|helger|veckoslut|vecka|veckor|månad|dag|dygn)`
 );
 const EVERY_WEEKEND = wordRegex('(?:varje|alla|samtliga) (?:helg|helger|veckoslut)');
 const GRADES = wordRegex(
@@ -31,10 +42,14 @@ const GRADES = wordRegex(
 
 const PREFIX = '(?:(?<![\\p{L}\\p{N}])(?:per|i|om|varje|under) |\\/ ?)';
 const PER_PATTERNS: readonly { per: TargetPer; re: RegExp }[] = [
-  { per: 'day', re: per('dygn|dygnet|dag|dagen', 'dagligen') },
+  { per: 'day', re: per('dygn|dygnet|dag|dagen|kväll|kvällen', 'dagligen') },
   { per: 'week', re: per('vecka|veckan', 'veckovis|veckligen') },
-  { per: 'month', re: per('månad|månaden', 'månadsvis|månatligen') },
+  { per: 'month', re: per('månad|månaden|mån', 'månadsvis|månatligen') },
+  { per: 'quarter', re: per('kvartal|kvartalet', 'kvartalsvis') },
   { per: 'tertial', re: per('tertial|tertialet', 'tertialvis') },
+  { per: 'half-year', re: per('halvår|halvåret', 'halvårsvis') },
+  { per: 'term', re: per('termin|terminen', 'terminsvis') },
+  { per: 'school-year', re: per('läsår|läsåret', '') },
   { per: 'year', re: per('år|året', 'årligen|årsvis') },
   {
     per: 'period',
@@ -63,8 +78,24 @@ const NOT_A_UNIT = new Set([
   'och',
   'st',
   'stycken',
-  'minst'
+  'minst',
+  'dag',
+  'dagar',
+  'dygn',
+  'vecka',
+  'veckor',
+  'mån',
+  'månad',
+  'månader',
+  'kvartal',
+  'tertial',
+  'halvår',
+  'termin',
+  'läsår',
+  'år'
 ]);
+/** Words that look like an adjective before the counted noun ("sex riktade insatser"). */
+const ADJECTIVE = /(?:ade|ande|ende|iga|liga|ska|da|ta|na)$/u;
 const TIMES = new Set(['gång', 'gånger', 'ggr', 'g', 'tillfälle', 'tillfällen']);
 
 type PerMatch = { per: TargetPer; index: number; standalone: boolean };
@@ -80,7 +111,7 @@ function findPer(text: string): PerMatch | null {
   return best;
 }
 
-type CountMatch = { count: number; unit?: string };
+type CountMatch = { count: number; upTo?: number; unit?: string };
 
 function findCount(text: string): CountMatch | null {
   const tokens = text.split(/[\s/,;:()!?.]+/u).filter((t) => t !== '');
@@ -92,18 +123,28 @@ function findCount(text: string): CountMatch | null {
     numbers.find(({ i }) => TIMES.has(tokens[i + 1] ?? '')) ??
     numbers.find(({ i }) => AT_LEAST.test(tokens[i - 1] ?? '')) ??
     numbers.find(({ digits }) => digits) ??
+    numbers.find(({ i }) => tokens[i + 1] === 'per') ??
     numbers.find(
       ({ i }) => /^\p{L}+$/u.test(tokens[i + 1] ?? '') && !NOT_A_UNIT.has(tokens[i + 1] ?? '')
     );
   if (!pick) return null;
+  const range = /^\d{1,4}-(\d{1,4})$/.exec(tokens[pick.i] ?? '');
+  const upTo = range ? Number(range[1]) : undefined;
   let next = pick.i + 1;
   if (tokens[next] === 'st' || tokens[next] === 'stycken') next++;
-  const word = tokens[next] ?? '';
-  const isUnit =
+  const isUnit = (word: string): boolean =>
     /^\p{L}+$/u.test(word) && !NOT_A_UNIT.has(word) && countValue(word) === null && !findPer(word);
-  return isUnit && !['gång', 'gånger', 'ggr', 'g'].includes(word)
-    ? { count: pick.n, unit: word }
-    : { count: pick.n };
+  const word = tokens[next] ?? '';
+  const after = tokens[next + 1] ?? '';
+  const unit =
+    isUnit(word) && ADJECTIVE.test(word) && isUnit(after) && !TIMES.has(after)
+      ? `${word} ${after}`
+      : word;
+  return {
+    count: pick.n,
+    ...(upTo !== undefined && upTo > pick.n ? { upTo } : {}),
+    ...(isUnit(word) && !['gång', 'gånger', 'ggr', 'g'].includes(word) ? { unit } : {})
+  };
 }
 
 function findGrades(text: string): { values: string[]; rest: string } | null {
@@ -122,26 +163,109 @@ function findGrades(text: string): { values: string[]; rest: string } | null {
   return { values, rest: text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length) };
 }
 
+const PER_NAMED_UNIT = wordRegex('(?:per|varje|på varje|för varje|i varje) (skola|klass)');
+
+/**
+ * "per skola (Norsjöskolan, Bastuträsk skola)", "per klass: 6A, 6B": the count applies to each
+ * named unit. The names come in parentheses or after a colon; without names the unit is 'missing'.
+ */
+function findNamedUnits(
+  original: string,
+  text: string
+): { label: string; values: string[] | 'missing'; rest: string } | null {
+  const m = PER_NAMED_UNIT.exec(text);
+  if (!m || !m[1]) return null;
+  const label = m[1];
+  const listStart = m.index + m[0].length;
+  const after = text.slice(listStart);
+  const list = /^\s*:\s*(.+)$/u.exec(after) ?? /\(([^)]*)\)/u.exec(after);
+  const rest =
+    text.slice(0, m.index) +
+    ' ' +
+    (list ? after.slice(0, list.index) + after.slice(list.index + list[0].length) : after);
+  const lowered = list?.[1];
+  if (!lowered) return { label, values: 'missing', rest };
+  // The names keep the case they were written in ("6A", "Norsjöskolan").
+  const values = asWritten(original, lowered)
+    .split(/\s*(?:,|;|\s(?:och|samt)\s)\s*/iu)
+    .map((v) => v.trim().replace(/[.]+$/u, ''))
+    .filter((v, k, all) => v !== '' && all.indexOf(v) === k);
+  return { label, values: values.length > 0 ? values : 'missing', rest };
+}
+
 function parseCount(original: string, text: string): Target | null {
   const grades = findGrades(text);
-  const rest = grades?.rest ?? text;
+  const named = grades ? null : findNamedUnits(original, text);
+  if (named?.values === 'missing') {
+    return { kind: 'unparsed', text: original, reason: 'units-not-named' };
+  }
+  const rest = grades?.rest ?? named?.rest ?? text;
   const found = findCount(rest);
   const perMatch = findPer(rest);
   const weekdays = weekdaysIn(rest);
   let perValue: TargetPer | null = perMatch?.per ?? null;
   if (!perValue && found?.unit && /^tillfälle/u.test(found.unit)) perValue = 'period';
   if (!perValue && found && weekdays.length > 0) perValue = 'day';
+  // "minst sex riktade insatser": a floor with no period is over the whole period.
+  if (!perValue && found && (AT_LEAST.test(rest) || TIMES_AFTER_NUMBER.test(rest)))
+    perValue = 'period';
   if (!perValue) return null;
   if (!found && !perMatch?.standalone) return null;
+  if (found?.unit && HOURS.test(found.unit)) {
+    return { kind: 'unparsed', text: original, reason: 'hours' };
+  }
+  const perUnit = grades
+    ? { label: 'årskurs', values: grades.values }
+    : named
+      ? { label: named.label, values: named.values }
+      : null;
   return {
     kind: 'count',
     text: original,
     count: found?.count ?? 1,
     per: perValue,
     ...(found?.unit ? { unit: found.unit } : {}),
-    ...(grades ? { perUnit: { label: 'årskurs', values: grades.values } } : {}),
-    ...(weekdays.length > 0 ? { weekdays } : {})
+    ...(perUnit ? { perUnit } : {}),
+    ...(weekdays.length > 0 ? { weekdays } : {}),
+    ...(found?.upTo ? { upTo: found.upTo } : {})
   };
+}
+
+const TIMES_AFTER_NUMBER = /[\p{N}\p{L}] (?:gång|gånger|ggr)(?![\p{L}\p{N}])/u;
+
+/** How many of the shorter unit fit in the longer, for checking "4 per år, en per kvartal". */
+const UNITS_PER_YEAR: Partial<Record<TargetPer, number>> = {
+  month: 12,
+  quarter: 4,
+  tertial: 3,
+  'half-year': 2,
+  term: 2,
+  year: 1
+};
+
+/**
+ * "Fyra gånger per år, en per kvartal": two clauses with a count each. When they agree (4 a year =
+ * 1 a quarter) the finer one is the target; when they disagree the words are flagged.
+ */
+function parseTwoClauses(original: string, text: string): Target | null {
+  const clauses = text.split(/, ?|;/u).filter((c) => c.trim() !== '');
+  if (clauses.length < 2) return null;
+  const counts = clauses
+    .map((c) => parseCount(original, c))
+    .filter((t): t is CountTarget => t?.kind === 'count' && t.per !== 'period');
+  if (counts.length !== 2) return null;
+  const [a, b] = counts as [CountTarget, CountTarget];
+  if (a.per === b.per) return null;
+  const [ya, yb] = [UNITS_PER_YEAR[a.per], UNITS_PER_YEAR[b.per]];
+  if (ya === undefined || yb === undefined) return null;
+  const finer = ya > yb ? a : b;
+  const coarser = finer === a ? b : a;
+  const agrees =
+    finer.count * (UNITS_PER_YEAR[finer.per] ?? 0) ===
+    coarser.count * (UNITS_PER_YEAR[coarser.per] ?? 0);
+  if (!agrees) return { kind: 'unparsed', text: original, reason: 'frequencies-disagree' };
+  const unit = finer.unit ?? coarser.unit;
+  return { ...finer, ...(unit ? { unit } : {}) };
 }
 
 function parseInterval(original: string, text: string): Target | null {
@@ -179,11 +303,122 @@ function parseWeekdayRule(original: string, text: string): Target | null {
   return { kind: 'count', text: original, count: 1, per: 'day', weekdays };
 }
 
-/** Parses a measure's free-Swedish target words into a Target; never throws and never drops the words. */
-export function parseTarget(words: string, options: ParseTargetOptions = {}): Target {
-  const text = normaliseWords(typeof words === 'string' ? words : '');
-  const original = typeof words === 'string' ? words : '';
-  if (text === '') return { kind: 'unparsed', text: original };
+const SCHOOL_WINDOWS: readonly { period: SchoolPeriod; re: RegExp }[] = [
+  { period: 'sommarlov', re: wordRegex('(?:under |på |i )?sommarlov\\p{L}*') },
+  { period: 'jullov', re: wordRegex('(?:under |på |i )?jullov\\p{L}*') },
+  { period: 'sportlov', re: wordRegex('(?:under |på |i )?sportlov\\p{L}*') },
+  { period: 'paasklov', re: wordRegex('(?:under |på |i )?påsklov\\p{L}*') },
+  { period: 'hostlov', re: wordRegex('(?:under |på |i )?höstlov\\p{L}*') },
+  {
+    period: 'terms',
+    re: wordRegex('(?:under |på |i )?(?:skolterminer(?:na)?|terminerna|terminstid(?:en)?)')
+  }
+];
+
+const MONTH = `(${MONTH_NAMES.join('|')})`;
+const MONTH_WINDOWS: readonly {
+  re: RegExp;
+  months: (m: RegExpExecArray) => [number, number] | null;
+}[] = [
+  { re: wordRegex('(?:under |på |i )?sommarhalvåret'), months: () => [4, 9] },
+  { re: wordRegex('(?:under |på |i )?vinterhalvåret'), months: () => [10, 3] },
+  {
+    // "juni, juli och augusti": consecutive months only
+    re: wordRegex(
+      `(?:under |i )?${MONTH}((?:, ?(?:${MONTH_NAMES.join('|')}))+) (?:och|samt) ${MONTH}`
+    ),
+    months: (m) =>
+      monthList([m[1] ?? '', ...(m[2] ?? '').split(/, ?/u).filter(Boolean), m[3] ?? ''])
+  },
+  {
+    // "maj–september", "från maj till september", "maj t.o.m. september"
+    re: wordRegex(
+      `(?:under |i |från |mellan )?${MONTH}(?: ?- ?| till | t\\.?o\\.?m\\.? | och )${MONTH}`
+    ),
+    months: (m) => monthSpan(m[1], m[2], m[0])
+  },
+  { re: wordRegex(`(?:under|i) ${MONTH}`), months: (m) => monthSpan(m[1], m[1], '') }
+];
+
+function monthNumber(name: string | undefined): number {
+  return MONTH_NAMES.indexOf((name ?? '') as (typeof MONTH_NAMES)[number]) + 1;
+}
+
+function monthSpan(
+  a: string | undefined,
+  b: string | undefined,
+  words: string
+): [number, number] | null {
+  const [from, to] = [monthNumber(a), monthNumber(b)];
+  if (from < 1 || to < 1) return null;
+  // "juli och augusti" names two months; they must follow each other to be a window.
+  if (/ och /u.test(words) && to !== (from % 12) + 1) return null;
+  return [from, to];
+}
+
+function monthList(names: string[]): [number, number] | null {
+  const ns = names.map(monthNumber);
+  if (ns.some((n) => n < 1)) return null;
+  for (let k = 1; k < ns.length; k++) if (ns[k] !== ((ns[k - 1] ?? 0) % 12) + 1) return null;
+  return [ns[0] ?? 0, ns[ns.length - 1] ?? 0];
+}
+
+type WindowMatch = { window: TargetWindow; rest: string } | { several: true } | null;
+
+/** The words as written in `original` for a lower-cased, normalised piece of them. */
+function asWritten(original: string, lowered: string): string {
+  const at = original.toLocaleLowerCase('sv-SE').indexOf(lowered);
+  return (at >= 0 ? original.slice(at, at + lowered.length) : lowered).trim();
+}
+
+/** Finds the part of the year a target is limited to, and the words without it. */
+function findWindow(original: string, text: string): WindowMatch {
+  const found: { window: TargetWindow; index: number; length: number }[] = [];
+  for (const { period, re } of SCHOOL_WINDOWS) {
+    const m = re.exec(text);
+    if (m)
+      found.push({
+        window: {
+          kind: 'school',
+          period,
+          text: asWritten(original, m[0])
+        },
+        index: m.index,
+        length: m[0].length
+      });
+  }
+  if (found.length === 0) {
+    for (const { re, months } of MONTH_WINDOWS) {
+      const m = re.exec(text);
+      if (!m) continue;
+      const span = months(m);
+      // Months that do not make one stretch ("i maj och oktober") are not guessed at.
+      if (!span) return { several: true };
+      {
+        found.push({
+          window: {
+            kind: 'months',
+            from: span[0],
+            to: span[1],
+            text: asWritten(original, m[0])
+          },
+          index: m.index,
+          length: m[0].length
+        });
+        break;
+      }
+    }
+  }
+  if (found.length > 1) return { several: true };
+  const hit = found[0];
+  if (!hit) return null;
+  return {
+    window: hit.window,
+    rest: text.slice(0, hit.index) + ' ' + text.slice(hit.index + hit.length)
+  };
+}
+
+function parseFrequency(original: string, text: string, options: ParseTargetOptions): Target {
   if (EVERY_SHIFT.test(text)) return { kind: 'every-shift', text: original };
   if (ON_DEMAND.test(text)) {
     // "Vid behov" makes a promise conditional, unless the words still promise a floor ("minst").
@@ -194,7 +429,8 @@ export function parseTarget(words: string, options: ParseTargetOptions = {}): Ta
   if (occasions) return occasions;
   const interval = parseInterval(original, text);
   if (interval) return interval;
-  if (UNSUPPORTED_PER.test(text)) return { kind: 'unparsed', text: original };
+  const twoClauses = parseTwoClauses(original, text);
+  if (twoClauses) return twoClauses;
   const count = parseCount(original, text);
   if (count) return count;
   const weekdayRule = parseWeekdayRule(original, text);
@@ -207,4 +443,31 @@ export function parseTarget(words: string, options: ParseTargetOptions = {}): Ta
     };
   }
   return { kind: 'unparsed', text: original };
+}
+
+/** Parses a measure's free-Swedish target words into a Target; never throws and never drops the words. */
+export function parseTarget(words: string, options: ParseTargetOptions = {}): Target {
+  const original = typeof words === 'string' ? words : '';
+  const text = normaliseWords(original);
+  if (text === '') return { kind: 'unparsed', text: original };
+  const window = findWindow(original, text);
+  if (window && 'several' in window)
+    return { kind: 'unparsed', text: original, reason: 'several-windows' };
+  if (!window) return parseFrequency(original, text, options);
+  const rest = window.rest.replace(/\s+/g, ' ').trim();
+  const target =
+    rest === ''
+      ? ({ kind: 'unparsed', text: original } as Target)
+      : parseFrequency(original, rest, options);
+  switch (target.kind) {
+    case 'count':
+    case 'interval':
+    case 'every-shift':
+    case 'continuous':
+      return { ...target, window: window.window };
+    case 'unparsed':
+      return target.reason ? target : { ...target, reason: 'window-only' };
+    default:
+      return target;
+  }
 }

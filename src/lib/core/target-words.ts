@@ -16,6 +16,7 @@ export function normaliseWords(words: string): string {
     .toLocaleLowerCase('sv-SE')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\s+/g, ' ')
+    .replace(/(\d) ?- ?(\d)/g, '$1-$2')
     .trim()
     .replace(/[.!;:,]+$/u, '')
     .trim();
@@ -110,6 +111,8 @@ export function weekdaysIn(text: string): number[] {
   WEEKDAY_STEMS.forEach((stem, i) => {
     if (new RegExp(`(?<!${NOT_WORD})${stem}`, 'iu').test(text)) found.add(i + 1);
   });
+  // "varje vardag", "vardagskvällar": Monday to Friday.
+  if (new RegExp(`(?<!${NOT_WORD})vardag`, 'iu').test(text)) [1, 2, 3, 4, 5].forEach((d) => found.add(d));
   return [...found].sort((a, b) => a - b);
 }
 
@@ -126,5 +129,39 @@ export const ORDINALS: Record<string, number> = {
   nionde: 9,
   tionde: 10,
   elfte: 11,
-  tolfte: 12
+  tolfte: 12,
+  trettonde: 13,
+  fjortonde: 14,
+  femtonde: 15,
+  sextonde: 16,
+  sjuttonde: 17,
+  artonde: 18,
+  nittonde: 19,
+  tjugonde: 20,
+  tjugoförsta: 21,
+  tjugoandra: 22,
+  tjugotredje: 23,
+  tjugofjärde: 24,
+  tjugofemte: 25,
+  tjugosjätte: 26,
+  tjugosjunde: 27,
+  tjugoåttonde: 28,
+  tjugonionde: 29,
+  trettionde: 30
 };
+
+/** Swedish month names, January first; a month's number is its index + 1. */
+export const MONTH_NAMES = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december'
+] as const;

@@ -8,7 +8,18 @@
  * year when the plan is yearly; 'term' = a school term and 'school-year' = a läsår, both from the
  * municipality's school calendar; 'quarter' and 'half-year' are calendar quarters and halves).
  */
-export const TARGET_PERS = ['day', 'week', 'month', 'tertial', 'year', 'period'] as const;
+export const TARGET_PERS = [
+  'day',
+  'week',
+  'month',
+  'quarter',
+  'tertial',
+  'half-year',
+  'term',
+  'school-year',
+  'year',
+  'period'
+] as const;
 /** The unit of time a count target is counted per. */
 export type TargetPer = (typeof TARGET_PERS)[number];
 
@@ -79,7 +90,24 @@ export type Target =
   | { kind: 'continuous'; text: string; quietAfterDays: number; window?: TargetWindow }
   | { kind: 'on-demand'; text: string }
   | { kind: 'occasions'; text: string; occasions: 'risk-weekends' | string[] }
-  | { kind: 'unparsed'; text: string };
+  | { kind: 'unparsed'; text: string; reason?: UnparsedReason };
+
+/**
+ * Why words that look like a target were still not read, so editors see what to set by hand:
+ * 'hours' ("10 timmar per vecka": activities carry no duration yet, so hours cannot be summed),
+ * 'units-not-named' ("per skola" without naming the schools), 'window-only' ("under sommarlovet"
+ * with no frequency), 'several-windows' ("under jullovet och sportlovet"), 'frequencies-disagree'
+ * ("4 gånger per år, 2 per kvartal").
+ */
+export const UNPARSED_REASONS = [
+  'hours',
+  'units-not-named',
+  'window-only',
+  'several-windows',
+  'frequencies-disagree'
+] as const;
+/** A reason words were kept unparsed. */
+export type UnparsedReason = (typeof UNPARSED_REASONS)[number];
 
 /** A count target ("minst 10 kontroller per månad"). */
 export type CountTarget = Extract<Target, { kind: 'count' }>;
