@@ -119,6 +119,39 @@ test('the widget renders the status in a plain page on another origin', async ({
   await expectAccessible(page);
 });
 
+test('the widget keeps its styling on a host page with a strict CSP (no inline styles)', async ({
+  page,
+  baseURL
+}) => {
+  const html = `<!doctype html><html lang="sv"><head><title>Strikt kommunwebb</title></head><body>
+    <main><div data-loften="2417"><a href="${baseURL}/kommuner/2417">Medborgarlöftet i Norsjö</a></div></main>
+    <script src="${baseURL}/widget.js" async></script></body></html>`;
+  const other = baseURL!.replace('localhost', '127.0.0.1') + '/strikt-webbplats';
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.route(other, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      headers: {
+        // What the snippet page tells a host to allow: our origin for the script and the data.
+        'content-security-policy': `default-src 'self'; script-src ${baseURL}; connect-src ${baseURL}; style-src 'self'`
+      },
+      body: html
+    })
+  );
+  await page.goto(other);
+  const widget = page.locator('[data-loften="2417"]');
+  await expect(widget).toHaveAttribute('data-loften-state', 'done');
+  const box = widget.locator('section.lw');
+  await expect(box).toBeVisible();
+  // The widget's own border and padding, which only its stylesheet gives.
+  await expect(box).toHaveCSS('border-top-width', '1px');
+  await expect(box).toHaveCSS('padding-left', '14px');
+  expect(violations).toEqual([]);
+});
+
 test('the widget page previews the widget under the site’s CSP, and the data pages pass axe', async ({
   page
 }) => {

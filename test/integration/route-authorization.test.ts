@@ -650,6 +650,11 @@ const ROWS: Row[] = [
   },
   { key: 'GET /widget.js', access: 'public', call: () => ({ method: 'GET', path: '/widget.js' }) },
   {
+    key: 'GET /widget.css',
+    access: 'public',
+    call: () => ({ method: 'GET', path: '/widget.css' })
+  },
+  {
     key: 'GET /data/[id]/plan.csv',
     access: 'public',
     call: (f) => ({ method: 'GET', path: `/data/${f.agreementId}/plan.csv` })

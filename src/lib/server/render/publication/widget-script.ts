@@ -4,22 +4,36 @@
  * came from, and renders the status in a Shadow DOM (scoped class names where there is none).
  * Text goes in through textContent only, never as markup. Without JavaScript the div's own link
  * stays. Served by /widget.js; a test keeps it under 30 KB.
+ *
+ * Styles work on host pages with a strict Content-Security-Policy (`style-src 'self'`, no
+ * 'unsafe-inline'): the shadow root adopts a constructed stylesheet, which CSP does not block;
+ * where constructed stylesheets are missing (old browsers, no Shadow DOM) the script links
+ * /widget.css from its own server instead, which the host then allows in style-src.
  */
+export const WIDGET_CSS = [
+  '.lw{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#fff;',
+  'border:1px solid #4a5562;border-radius:6px;padding:12px 14px;max-width:26rem}',
+  '.lw a{color:#1a4d8f;text-decoration:underline}.lw a:focus-visible{outline:3px solid #1a4d8f;outline-offset:2px}',
+  '.lw-t{font-weight:700;margin:0 0 4px}.lw-p{margin:0 0 6px}.lw-l{list-style:none;margin:0 0 8px;padding:0}',
+  '.lw-l li{margin:2px 0}.lw-s{display:inline-block;width:1.3em;font-weight:700}',
+  '.lw-met,.lw-on-track,.lw-active{color:#1d6b35}.lw-missed{color:#a1202b}.lw-behind,.lw-quiet{color:#7a4b00}',
+  '.lw-d{display:inline-block;background:#fff3c4;color:#1b1f24;border:1px solid #7a4b00;border-radius:3px;padding:0 4px;font-size:13px}',
+  '@media (prefers-reduced-motion:no-preference){.lw{animation:lw-in .25s ease-out}}',
+  '@keyframes lw-in{from{opacity:0}to{opacity:1}}'
+].join('');
+
 export const WIDGET_JS = `(function () {
   'use strict';
   var me = document.currentScript;
   var origin = me && me.src ? new URL(me.src, location.href).origin : location.origin;
-  var CSS = [
-    '.lw{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#fff;',
-    'border:1px solid #4a5562;border-radius:6px;padding:12px 14px;max-width:26rem}',
-    '.lw a{color:#1a4d8f;text-decoration:underline}.lw a:focus-visible{outline:3px solid #1a4d8f;outline-offset:2px}',
-    '.lw-t{font-weight:700;margin:0 0 4px}.lw-p{margin:0 0 6px}.lw-l{list-style:none;margin:0 0 8px;padding:0}',
-    '.lw-l li{margin:2px 0}.lw-s{display:inline-block;width:1.3em;font-weight:700}',
-    '.lw-met,.lw-on-track,.lw-active{color:#1d6b35}.lw-missed{color:#a1202b}.lw-behind,.lw-quiet{color:#7a4b00}',
-    '.lw-d{display:inline-block;background:#fff3c4;color:#1b1f24;border:1px solid #7a4b00;border-radius:3px;padding:0 4px;font-size:13px}',
-    '@media (prefers-reduced-motion:no-preference){.lw{animation:lw-in .25s ease-out}}',
-    '@keyframes lw-in{from{opacity:0}to{opacity:1}}'
-  ].join('');
+  var CSS = ${JSON.stringify(WIDGET_CSS)};
+  var sheet = null;
+  try {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  } catch (e) {
+    sheet = null;
+  }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -61,17 +75,17 @@ export const WIDGET_JS = `(function () {
     var more = el('p', 'lw-p');
     more.appendChild(link(d.url, 'Se vad som lovats och hur det går'));
     box.appendChild(more);
-    var style = el('style', null, CSS);
-    if (host.attachShadow) {
-      var root = host.shadowRoot || host.attachShadow({ mode: 'open' });
-      root.textContent = '';
-      root.appendChild(style);
-      root.appendChild(box);
+    var root = host.attachShadow ? host.shadowRoot || host.attachShadow({ mode: 'open' }) : host;
+    root.textContent = '';
+    if (sheet && root !== host && 'adoptedStyleSheets' in root) {
+      root.adoptedStyleSheets = [sheet];
     } else {
-      host.textContent = '';
-      host.appendChild(style);
-      host.appendChild(box);
+      var css = el('link');
+      css.rel = 'stylesheet';
+      css.href = origin + '/widget.css';
+      root.appendChild(css);
     }
+    root.appendChild(box);
   }
 
   function load(host) {
@@ -99,6 +113,19 @@ export const WIDGET_JS = `(function () {
   else start();
 })();
 `;
+
+/** What a host page with a Content-Security-Policy must allow for the widget, by directive. */
+export const widgetCspNeeds = (
+  origin: string
+): { directive: string; value: string; why: string }[] => [
+  { directive: 'script-src', value: origin, why: 'skriptet widget.js' },
+  { directive: 'connect-src', value: origin, why: 'uppgifterna som widgeten hämtar' },
+  {
+    directive: 'style-src',
+    value: origin,
+    why: 'bara i äldre webbläsare, som inte kan konstruerade stilmallar'
+  }
+];
 
 /** The snippet a website pastes in to show a municipality's widget. */
 export const widgetSnippet = (origin: string, code: string, name: string): string =>
