@@ -88,7 +88,7 @@ describe.each(DATABASES)('activity routes on $kind', ({ kind }) => {
     expect((await anon.get(`/avtal/${agreementId}/export/uppfoljning.csv`)).status).toBe(303);
     expect((await anon.get(`/avtal/${agreementId}/export`)).status).toBe(303);
     const mine = await police.get(csv);
-    expect(mine.status).toBe(200);
+    expect(mine.status, await mine.clone().text()).toBe(200);
     expect(await mine.text()).toMatch(/Bastuträsk skola/);
   });
 
