@@ -14,7 +14,6 @@ import {
   apiError,
   declaresTooLarge,
   describeFailure,
-  DEFAULT_BODY_LIMIT_BYTES,
   isApiPath,
   tooLargeMessage
 } from '$lib/server/services/publication/http-errors';
@@ -39,10 +38,11 @@ export const handle: Handle = async ({ event, resolve }) => {
   const api = isApiPath(event.url.pathname);
   // A body over the limit is refused before anything reads it: a 413 that says so, logged as a
   // client error (the Node adapter's own BODY_SIZE_LIMIT check ends in handleError, below).
-  if (declaresTooLarge(event.request, DEFAULT_BODY_LIMIT_BYTES)) {
-    log('warn', 'request.rejected', { path: event.url.pathname, status: 413 });
-    if (api) return apiError(413, 'too-large', tooLargeMessage(DEFAULT_BODY_LIMIT_BYTES));
-    error(413, tooLargeMessage(DEFAULT_BODY_LIMIT_BYTES));
+  const limit = ctx.config.bodySizeLimit;
+  if (declaresTooLarge(event.request, limit)) {
+    log('warn', 'request.rejected', { path: event.route.id ?? 'unknown', status: 413 });
+    if (api) return apiError(413, 'too-large', tooLargeMessage(limit));
+    error(413, tooLargeMessage(limit));
   }
   const asked = event.url.searchParams.get('lang');
   event.locals.lang = pickLang(asked ?? event.cookies.get('lang'));

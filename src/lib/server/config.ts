@@ -23,6 +23,8 @@ export type Config = {
   policeEvents: PoliceEventsConfig;
   /** The audit trail's HMAC key (AUDIT_HMAC_KEY); outside production a labelled development key when unset. */
   audit: { key: Buffer; development: boolean };
+  /** The largest request body taken in, in bytes (BODY_SIZE_LIMIT, as the Node adapter reads it). */
+  bodySizeLimit: number;
 };
 
 /** The events poller: feed address, seconds between polls (at least 10), and who to contact. */
@@ -68,6 +70,21 @@ const auditKey = z
 export const DEVELOPMENT_AUDIT_KEY = Buffer.from(
   'loften-development-audit-key-not-secret-do-not-use-in-production'
 );
+
+/** BODY_SIZE_LIMIT as adapter-node reads it: bytes, or a number with K, M or G; Infinity for none. */
+const byteSize = z
+  .string()
+  .regex(/^(\d+[KMG]?|Infinity)$/i, {
+    message: 'expected a size in bytes, optionally with K, M or G (like 10M), or Infinity'
+  })
+  .transform((v) =>
+    /^infinity$/i.test(v)
+      ? Infinity
+      : Number.parseInt(v, 10) *
+        (({ K: 1024, M: 1024 ** 2, G: 1024 ** 3 } as Record<string, number>)[
+          v.slice(-1).toUpperCase()
+        ] ?? 1)
+  );
 
 const schema = z.object({
   DATABASE_URL: z
@@ -116,7 +133,9 @@ const schema = z.object({
       message: 'expected an e-mail address or web address to contact, in plain ASCII'
     })
     .optional(),
-  AUDIT_HMAC_KEY: auditKey.optional()
+  AUDIT_HMAC_KEY: auditKey.optional(),
+  // scripts/start.js sets the same default for the Node adapter.
+  BODY_SIZE_LIMIT: byteSize.default(10 * 1024 * 1024)
 });
 
 /** Thrown when the environment is wrong; the message is one line naming the variable. */
@@ -178,7 +197,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     audit: e.AUDIT_HMAC_KEY
       ? { key: e.AUDIT_HMAC_KEY, development: false }
-      : { key: DEVELOPMENT_AUDIT_KEY, development: true }
+      : { key: DEVELOPMENT_AUDIT_KEY, development: true },
+    bodySizeLimit: e.BODY_SIZE_LIMIT
   };
 }
 

@@ -91,7 +91,8 @@ export async function compressResponse(request: Request, response: Response): Pr
   const init = { status: response.status, statusText: response.statusText, headers };
   const bodyFor = (b: Uint8Array<ArrayBuffer>) => (request.method === 'HEAD' ? null : b);
   if (body.byteLength < MIN_COMPRESS_BYTES) return new Response(bodyFor(body), init);
-  headers.append('vary', 'Accept-Encoding');
+  if (!/accept-encoding/i.test(headers.get('vary') ?? ''))
+    headers.append('vary', 'Accept-Encoding');
   const encoding = negotiateEncoding(request.headers.get('accept-encoding'));
   if (!encoding) return new Response(bodyFor(body), init);
   const encoded = await encodeBody(body, encoding);

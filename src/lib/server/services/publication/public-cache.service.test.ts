@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../../../../../test/support/databases';
 import { makeUser, openNorsjoDemo } from '../../../../../test/support/factories';
+import { loadConfig } from '../../config';
 import type { Ctx } from '../../context';
 import { getAgreementView } from '../agreements/agreement-view.service';
 import { logActivity } from '../logging/activity.service';
@@ -333,6 +334,16 @@ describe('client errors', () => {
     const crash = describeFailure(500, 'GET', new Error('boom'), 'Internal Error', 'abcdef12-0000');
     expect(crash.message).toMatch(/hos oss.*felkod abcdef12/);
     expect(crash.log).toEqual({ level: 'error', event: 'request.failed' });
+  });
+
+  it('use BODY_SIZE_LIMIT as the Node adapter reads it, 10 MB unless set', () => {
+    expect(loadConfig({}).bodySizeLimit).toBe(10 * 1024 * 1024);
+    expect(loadConfig({ BODY_SIZE_LIMIT: '512K' }).bodySizeLimit).toBe(512 * 1024);
+    expect(loadConfig({ BODY_SIZE_LIMIT: '2000' }).bodySizeLimit).toBe(2000);
+    expect(loadConfig({ BODY_SIZE_LIMIT: 'Infinity' }).bodySizeLimit).toBe(Infinity);
+    expect(() => loadConfig({ BODY_SIZE_LIMIT: 'ten megs' })).toThrow(
+      /BODY_SIZE_LIMIT: expected a size/
+    );
   });
 
   it('turn SvelteKit’s plain-text 405 on an API path into JSON with CORS and Allow', async () => {
