@@ -46,11 +46,14 @@ describe.each(DATABASES)('the audit checkpoints over HTTP on $kind', ({ kind }) 
 
     const page = await (await anon.get('/granskning')).text();
     expect(page).toContain(c.head);
+    // The demo instance says its key is the public development key.
+    expect(page).toContain('den offentliga utvecklingsnyckeln');
 
     const res = await anon.get('/granskning/kontrollpunkter.json');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const body = await res.text();
+    expect(JSON.parse(body)).toMatchObject({ developmentKey: true });
     expect(body).not.toMatch(/@|demo\.loften/);
     // A saved copy of the feed is a checkpoint file, and it verifies against the chain.
     const saved = parseCheckpointFile(body);

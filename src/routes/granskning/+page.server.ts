@@ -4,5 +4,8 @@ import { publicCheckpoints } from '$lib/server/services/shared/audit.service';
 
 export const load: PageServerLoad = async () => {
   const { ctx } = await getApp();
-  return { checkpoints: await publicCheckpoints(ctx, 90) };
+  return {
+    checkpoints: await publicCheckpoints(ctx, 90),
+    developmentKey: ctx.config.audit.development
+  };
 };

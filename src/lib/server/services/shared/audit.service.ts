@@ -283,9 +283,11 @@ export async function latestCheckpoint(ctx: Pick<Ctx, 'db'>): Promise<PublishedC
  * The public list of checkpoints (/granskning/kontrollpunkter.json). A saved copy of it, or of
  * one item, is a checkpoint file for `loften audit verify --checkpoint`.
  */
-export async function checkpointList(ctx: Pick<Ctx, 'db'>, origin: string) {
+export async function checkpointList(ctx: Pick<Ctx, 'db' | 'config'>, origin: string) {
   return {
     instance: origin,
+    /** True when the instance uses the public development key: then the checkpoints prove nothing. */
+    developmentKey: ctx.config.audit.development,
     description:
       'Granskningskedjans dagliga kontrollpunkter: kedjans senaste post (nr och kontrollsumma) vid dagens slut. Spara en kopia; den som har nyckeln kan visa att kedjan fortfarande innehåller den.',
     verify: 'loften audit verify --checkpoint <sparad fil>',
