@@ -41,6 +41,7 @@ import type {
   MeasureGroupTable,
   MeasurePartyTable,
   MeasureTable,
+  MeasureTargetChangeTable,
   PlanRevisionTable,
   RiskOccasionTable,
   SignatoryTable
@@ -117,6 +118,7 @@ export type Database = {
   plan_revisions: PlanRevisionTable;
   measure_groups: MeasureGroupTable;
   measures: MeasureTable;
+  measure_target_changes: MeasureTargetChangeTable;
   measure_parties: MeasurePartyTable;
   measure_focus_areas: MeasureFocusAreaTable;
   activities: ActivityTable;

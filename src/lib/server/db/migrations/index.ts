@@ -10,6 +10,7 @@ import * as documentImports from './0012-document-imports';
 import * as agreementConsents from './0013-agreement-consents';
 import * as auditKeyed from './0015-audit-keyed';
 import * as signInDelays from './0016-sign-in-delays';
+import * as plansInTime from './0018-plans-in-time';
 import * as dialogue from './0011-dialogue';
 import * as publicSite from './0009-public-site';
 import * as reports from './0008-reports';
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   '0013-agreement-consents': agreementConsents,
   '0015-audit-keyed': auditKeyed,
   '0016-sign-in-delays': signInDelays,
-  '0017-survey-admission': surveyAdmission
+  '0017-survey-admission': surveyAdmission,
+  '0018-plans-in-time': plansInTime
 };

@@ -80,6 +80,18 @@ export type PlanRevisionTable = {
   removed_json: string;
   demo: number;
   created_at: string;
+  /** The day this version takes effect; null = 1 January of its year (migration 0018). */
+  effective_from?: string | null;
+};
+
+/** A measure's earlier target, governing through `until_on` (migration 0018). */
+export type MeasureTargetChangeTable = {
+  id: string;
+  measure_id: string;
+  until_on: string;
+  target_text: string;
+  target_json: string;
+  created_at: string;
 };
 
 export type MeasureGroupTable = {
