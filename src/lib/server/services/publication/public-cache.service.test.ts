@@ -225,6 +225,15 @@ describe.each(DATABASES)('public answers from the cache on $kind', ({ kind }) =>
     expect(notModified.headers.get('content-encoding')).toBeNull();
   });
 
+  it('keeps the full body when HEAD comes first, so a later GET gets the page', async () => {
+    const cache = new RenderCache();
+    const head = await ask(cache, 'http://x/kommuner/2417', page, {}, 'HEAD');
+    expect(head.body).toBeNull();
+    const get = await ask(cache, 'http://x/kommuner/2417', () => new Response('wrong'));
+    expect(await get.text()).toBe(HTML);
+    expect(get.headers.get('etag')).toBe(head.headers.get('etag'));
+  });
+
   it('passes errors and answers that set cookies through, uncached', async () => {
     const cache = new RenderCache();
     const missing = await ask(
