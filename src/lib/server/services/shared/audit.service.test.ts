@@ -1,9 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { createHash } from 'node:crypto';
+import { Migrator, sql } from 'kysely';
 import { DATABASES, openTestContext } from '../../../../../test/support/databases';
 import { openNorsjoDemo } from '../../../../../test/support/factories';
 import type { Ctx } from '../../context';
-import { loadConfig, DEVELOPMENT_AUDIT_KEY } from '../../config';
+import { loadConfig, DEVELOPMENT_AUDIT_KEY, testDatabaseUrl } from '../../config';
+import {
+  createPgSchema,
+  dropPgSchema,
+  migrateToLatest,
+  openDatabase,
+  type DatabaseHandle
+} from '../../db/connection';
+import { migrations } from '../../db/migrations';
 import { SYSTEM } from '../../auth/policy';
 import { updateActivity } from '../logging/activity.service';
 import {
@@ -348,6 +357,89 @@ describe.each(DATABASES)('audited tables agree with the trail on $kind', ({ kind
     expect((await verifyAudit(ctx)).problems).toMatchObject([
       { code: 'row gone', entity: 'activity', entityId: a }
     ]);
+  });
+});
+
+describe.each(DATABASES)('upgrading a database with an unkeyed trail on $kind', ({ kind }) => {
+  it('keeps verifying the old entries after migration 0015, then requires keyed ones', async () => {
+    let handle: DatabaseHandle;
+    let drop = async () => {};
+    let pgSchema: string | null = null;
+    if (kind === 'sqlite') handle = openDatabase({ kind: 'sqlite', path: ':memory:' });
+    else {
+      const url = testDatabaseUrl()!;
+      pgSchema = `t_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
+      await createPgSchema(url, pgSchema);
+      handle = openDatabase({ kind: 'postgresql', url }, { pgSchema });
+      drop = () => dropPgSchema(url, pgSchema!);
+    }
+    try {
+      // The database as it was before the keyed trail: migrated up to 0012 only.
+      const migrator = new Migrator({
+        db: handle.db,
+        provider: { getMigrations: async () => migrations },
+        ...(pgSchema ? { migrationTableSchema: pgSchema } : {})
+      });
+      expect((await migrator.migrateTo('0012-document-imports')).error).toBeUndefined();
+      // Entries exactly as the old code wrote them (its SHA-256 over the same fields).
+      let prev = '0'.repeat(64);
+      for (let seq = 1; seq <= 3; seq++) {
+        const at = `2026-11-0${seq}T10:00:00.000Z`;
+        const after = `{"email":"u${seq}@example.se"}`;
+        const hash = createHash('sha256')
+          .update(
+            JSON.stringify([
+              seq,
+              at,
+              null,
+              null,
+              'user.create',
+              'user',
+              `u${seq}`,
+              null,
+              after,
+              prev
+            ])
+          )
+          .digest('hex');
+        await sql`insert into audit_log (seq, at, actor_id, organisation_id, action, entity, entity_id, before_json, after_json, prev_hash, hash)
+          values (${seq}, ${at}, ${null}, ${null}, ${'user.create'}, ${'user'}, ${`u${seq}`}, ${null}, ${after}, ${prev}, ${hash})`.execute(
+          handle.db
+        );
+        prev = hash;
+      }
+      await sql`insert into audit_head (id, seq, hash) values (1, 3, ${prev})`.execute(handle.db);
+
+      await migrateToLatest(handle.db);
+      const ctx: Ctx = {
+        db: handle.db,
+        dbKind: handle.kind,
+        config: loadConfig({ LOFTEN_DEMO: 'false' }),
+        now: () => new Date('2026-12-03T10:00:00Z')
+      };
+      expect(await verifyAudit(ctx)).toMatchObject({ ok: true, entries: 3 });
+      await ctx.db
+        .transaction()
+        .execute((trx) =>
+          recordAudit(
+            trx,
+            ctx.now(),
+            {
+              actorId: null,
+              organisationId: null,
+              action: 'user.create',
+              entity: 'user',
+              entityId: 'u4'
+            },
+            ctx.config.audit.key
+          )
+        );
+      expect(await verifyAudit(ctx)).toMatchObject({ ok: true, entries: 4, problems: [] });
+      expect((await entries(ctx)).map((e) => e.scheme)).toEqual([0, 0, 0, 1]);
+    } finally {
+      await handle.close();
+      await drop();
+    }
   });
 });
 
