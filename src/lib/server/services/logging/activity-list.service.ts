@@ -7,17 +7,12 @@ import {
 } from '../../db/repositories/logging/activity.repository';
 import {
   agreementIdsOfOrganisations,
-  agreementOrganisationIds,
-  findAgreement
+  agreementOrganisationIds
 } from '../../db/repositories/agreements/agreement.repository';
 import { presentActivity } from './activity.service';
+import { assertAgreementVisible } from '../agreements/agreement-consent.service';
 import { stockholmDate } from '../shared/clock';
-import {
-  fieldErrorsFromZod,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError
-} from '../shared/errors';
+import { fieldErrorsFromZod, ForbiddenError, ValidationError } from '../shared/errors';
 import { isoDate, optionalParam, strictBoolean, strictInt } from '../shared/validation';
 
 const date = isoDate();
@@ -63,8 +58,6 @@ const listInput = z.strictObject(
   }
 );
 
-const missing = () => new NotFoundError('Överenskommelsen finns inte.');
-
 /**
  * Lists activities, newest first, a page at a time. Members of an agreement's organisations see
  * everything; everyone else only what the publication rules have made public, without place or note.
@@ -77,15 +70,13 @@ export async function listActivities(ctx: Ctx, actor: Actor | null, input: unkno
   let insider = false;
   let hidden: string[] = [];
   if (v.agreementId) {
-    const agreement = await findAgreement(ctx.db, v.agreementId);
-    if (!agreement) throw missing();
+    // A draft the actor is not party to answers exactly like a missing id (404), so the answer
+    // does not tell which drafts there are.
+    await assertAgreementVisible(ctx, actor, v.agreementId);
     agreementIds = [v.agreementId];
     insider =
       can(actor, 'activity.log', await agreementOrganisationIds(ctx.db, v.agreementId)) ||
       (!!actor && (await memberOf(ctx, actor, v.agreementId)));
-    // A draft is the parties' work in progress: to anyone else it does not exist (404, as a
-    // missing agreement), so the answer does not tell which drafts there are.
-    if (agreement.status === 'draft' && !insider) throw missing();
     // Internal measures are never public, on any channel: outsiders get none of their activities.
     if (!insider) hidden = await internalMeasureKeys(ctx.db, v.agreementId);
   } else {
