@@ -4,12 +4,17 @@ import { sql, type Kysely } from 'kysely';
  * Who has agreed to an agreement: one row per named municipality and police area. A named
  * organisation is invited until one of its editors accepts (accepted_at); the agreement is signed
  * when every row has an approval (approved_at) from that organisation's own editor. A change to
- * the head of a draft clears the approvals given so far.
+ * the head of a draft clears the approvals given so far and counts up agreements.head_version,
+ * which an approval names so that nobody approves a text they have not seen.
  *
  * Agreements that exist already were made by their parties: every row is accepted, and those
  * already signed or ended are approved.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .alterTable('agreements')
+    .addColumn('head_version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema
     .createTable('agreement_consents')
     .addColumn('agreement_id', 'text', (c) =>
@@ -51,4 +56,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('agreement_consents').execute();
+  await db.schema.alterTable('agreements').dropColumn('head_version').execute();
 }

@@ -15,6 +15,8 @@ export type AgreementTable = {
   demo: number;
   created_at: string;
   updated_at: string;
+  /** Counts changes to a draft's head; an approval names the version it approves (migration 0013, default 1). */
+  head_version?: number;
 };
 
 export type AgreementMunicipalityTable = { agreement_id: string; municipality_id: string };

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { can, roleIn, SYSTEM, type Actor, type Changer } from '../../auth/policy';
 import type { Ctx, Executor } from '../../context';
 import {
+  agreementMunicipalityIds,
   agreementOrganisationIds,
   findAgreement,
   updateAgreementRow
 } from '../../db/repositories/agreements/agreement.repository';
 import {
   acceptedOrganisationIds,
+  bumpHeadVersion,
   clearApprovals,
   consentsOf,
   invitationsOf,
@@ -19,6 +21,7 @@ import { recordAudit } from '../shared/audit.service';
 import { stockholmDate } from '../shared/clock';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { parseInput } from '../shared/validation';
+import { municipalityOfficialName } from '../../reference/sweden';
 
 // Who may act in a municipality's name. Every municipality and police area an agreement names
 // has a consent row. A named organisation is only *invited* until one of its own editors accepts;
@@ -27,6 +30,10 @@ import { parseInput } from '../shared/validation';
 // the approvals given so far; the plan's measures do not, as they change every year anyway.
 
 const MISSING = 'Överenskommelsen finns inte.';
+
+/** A party's name as the page says it: "Norsjö kommun", "Polisområde Västerbotten". */
+const partyName = (r: { name: string; side: 'municipality' | 'police' }) =>
+  r.side === 'municipality' ? municipalityOfficialName(r.name) : r.name;
 
 /** Is the actor an editor (or admin) by membership of this organisation? An admin role elsewhere never stands in. */
 export const editorMemberOf = (actor: Actor, organisationId: string): boolean =>
@@ -109,11 +116,12 @@ export async function mayActInMunicipality(
   const agreement = await findAgreement(ctx.db, agreementId);
   if (!agreement) return false;
   const accepted = await acceptedOrganisationIds(ctx.db, agreementId);
-  const orgs =
-    agreement.status === 'draft'
-      ? accepted.filter((o) => o !== agreement.police_area_id)
-      : accepted;
-  return can(actor, 'agreement.edit', orgs);
+  if (agreement.status !== 'draft') return can(actor, 'agreement.edit', accepted);
+  // A draft: only its municipalities' editors, and only once every municipality it names has
+  // accepted (so that nobody acts under a municipality that has not joined).
+  const municipalities = await agreementMunicipalityIds(ctx.db, agreementId);
+  if (!municipalities.every((m) => accepted.includes(m))) return false;
+  return can(actor, 'agreement.edit', municipalities);
 }
 
 /**
@@ -153,7 +161,7 @@ export async function headChanged(
   const agreement = await findAgreement(trx, agreementId);
   if (!agreement || agreement.status !== 'draft') return;
   const cleared = await clearApprovals(trx, agreementId);
-  await updateAgreementRow(trx, agreementId, { updated_at: ctx.now().toISOString() });
+  await bumpHeadVersion(trx, agreementId, ctx.now().toISOString());
   if (cleared)
     await recordAudit(
       trx,
@@ -180,7 +188,7 @@ export async function getConsents(ctx: Ctx, actor: Changer, agreementId: string)
   const alreadyApproved = !!person && rows.some((r) => r.approved_by === person.userId);
   const parties = rows.map((r) => ({
     organisationId: r.organisation_id,
-    name: r.name,
+    name: partyName(r),
     side: r.side,
     accepted: r.accepted_at ? { at: r.accepted_at, by: r.accepted_by_name } : null,
     approved: r.approved_at ? { at: r.approved_at, by: r.approved_by_name } : null,
@@ -197,7 +205,7 @@ export async function getConsents(ctx: Ctx, actor: Changer, agreementId: string)
     agreementId,
     title: agreement.title,
     status: agreement.status,
-    version: agreement.updated_at,
+    version: String(agreement.head_version ?? 1),
     parties,
     signed: agreement.status !== 'draft'
   };
@@ -224,17 +232,17 @@ export async function acceptAgreement(
       { field: 'organisationId', message: 'Organisationen är inte inbjuden till överenskommelsen.' }
     ]);
   if (!actor || !editorMemberOf(actor, organisationId))
-    throw new ForbiddenError(`Bara en redaktör i ${row.name} kan godkänna att den är part.`);
+    throw new ForbiddenError(`Bara en redaktör i ${partyName(row)} kan godkänna att den är part.`);
   if (row.accepted_at)
     throw new ValidationError([
-      { field: 'organisationId', message: `${row.name} är redan part i överenskommelsen.` }
+      { field: 'organisationId', message: `${partyName(row)} är redan part i överenskommelsen.` }
     ]);
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const r = await markAccepted(trx, agreementId, organisationId, actor.userId, at);
     if (!Number(r.numUpdatedRows))
       throw new ValidationError([
-        { field: 'organisationId', message: `${row.name} är redan part i överenskommelsen.` }
+        { field: 'organisationId', message: `${partyName(row)} är redan part i överenskommelsen.` }
       ]);
     await recordAudit(
       trx,
@@ -245,7 +253,7 @@ export async function acceptAgreement(
         action: 'agreement.accept',
         entity: 'agreement',
         entityId: agreementId,
-        after: { party: row.name, side: row.side }
+        after: { party: partyName(row), side: row.side }
       },
       ctx.config.audit.key
     );
@@ -272,7 +280,7 @@ export async function approveAgreement(
     throw new ValidationError([
       { field: 'version', message: 'Överenskommelsen är redan undertecknad.' }
     ]);
-  if (version !== agreement.updated_at)
+  if (version !== String(agreement.head_version ?? 1))
     throw new ValidationError([
       {
         field: 'version',
@@ -297,7 +305,7 @@ export async function approveAgreement(
       {
         field: 'version',
         message: invited
-          ? `Godkänn först att ${invited.name} är part i överenskommelsen.`
+          ? `Godkänn först att ${partyName(invited)} är part i överenskommelsen.`
           : 'Din part har redan godkänt överenskommelsen.'
       }
     ]);
@@ -306,7 +314,7 @@ export async function approveAgreement(
   return ctx.db.transaction().execute(async (trx) => {
     const r = await markApproved(trx, agreementId, side.organisation_id, actor.userId, at);
     const now = await findAgreement(trx, agreementId);
-    if (!Number(r.numUpdatedRows) || now?.updated_at !== version)
+    if (!Number(r.numUpdatedRows) || !now || String(now.head_version ?? 1) !== version)
       throw new ValidationError([
         {
           field: 'version',
@@ -322,7 +330,7 @@ export async function approveAgreement(
         action: 'agreement.approve',
         entity: 'agreement',
         entityId: agreementId,
-        after: { party: side.name, side: side.side }
+        after: { party: partyName(side), side: side.side }
       },
       ctx.config.audit.key
     );
@@ -345,7 +353,7 @@ export async function approveAgreement(
           entity: 'agreement',
           entityId: agreementId,
           before: { status: 'draft' },
-          after: { status: 'signed', signedOn, parties: after.map((c) => c.name) }
+          after: { status: 'signed', signedOn, parties: after.map(partyName) }
         },
         ctx.config.audit.key
       );

@@ -63,6 +63,14 @@ export async function clearApprovals(db: Executor, agreementId: string): Promise
   return Number(r.numUpdatedRows);
 }
 
+/** Counts up a draft's head version (its text changed). */
+export const bumpHeadVersion = (db: Executor, agreementId: string, at: string) =>
+  db
+    .updateTable('agreements')
+    .set((eb) => ({ head_version: eb('head_version', '+', 1), updated_at: at }))
+    .where('id', '=', agreementId)
+    .execute();
+
 /** The organisations that have accepted being party to an agreement. */
 export const acceptedOrganisationIds = async (
   db: Executor,
