@@ -44,6 +44,7 @@ import type {
   MeasureTargetChangeTable,
   PlanRevisionTable,
   RiskOccasionTable,
+  SchoolCalendarCorrectionTable,
   SignatoryTable
 } from './schema/agreements';
 import type {
@@ -123,6 +124,7 @@ export type Database = {
   measure_focus_areas: MeasureFocusAreaTable;
   activities: ActivityTable;
   risk_occasions: RiskOccasionTable;
+  school_calendar_corrections: SchoolCalendarCorrectionTable;
   oidc_providers: OidcProviderTable;
   user_identities: UserIdentityTable;
   oidc_states: OidcStateTable;

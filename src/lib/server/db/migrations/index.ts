@@ -11,6 +11,7 @@ import * as agreementConsents from './0013-agreement-consents';
 import * as auditKeyed from './0015-audit-keyed';
 import * as signInDelays from './0016-sign-in-delays';
 import * as plansInTime from './0018-plans-in-time';
+import * as schoolCalendars from './0019-school-calendars';
 import * as dialogue from './0011-dialogue';
 import * as publicSite from './0009-public-site';
 import * as reports from './0008-reports';
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '0015-audit-keyed': auditKeyed,
   '0016-sign-in-delays': signInDelays,
   '0017-survey-admission': surveyAdmission,
-  '0018-plans-in-time': plansInTime
+  '0018-plans-in-time': plansInTime,
+  '0019-school-calendars': schoolCalendars
 };

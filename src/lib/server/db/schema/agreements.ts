@@ -153,6 +153,17 @@ export type ActivityTable = {
   updated_by: string | null;
 };
 
+/** An editor's correction of one default school-calendar entry (migration 0019). */
+export type SchoolCalendarCorrectionTable = {
+  municipality_id: string;
+  year: number;
+  /** 'ht' | 'vt' (the terms) or a holiday: 'hostlov' | 'jullov' | 'sportlov' | 'paasklov' | 'sommarlov'. */
+  entry: string;
+  starts_on: string;
+  ends_on: string;
+  updated_at: string;
+};
+
 export type RiskOccasionTable = {
   id: string;
   municipality_id: string;
