@@ -111,24 +111,6 @@ export async function insertResponse(
       .execute();
 }
 
-/** True when the same answer set was counted for the survey since an instant. */
-export async function sameAnswersSince(
-  db: Executor,
-  surveyId: string,
-  hash: string,
-  since: string
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('survey_responses')
-    .select('id')
-    .where('survey_id', '=', surveyId)
-    .where('answer_set_hash', '=', hash)
-    .where('duplicate', '=', 0)
-    .where('submitted_at', '>=', since)
-    .executeTakeFirst();
-  return !!row;
-}
-
 /** Counted and flagged responses of a survey, by source. */
 export async function responseCounts(db: Executor, surveyId: string) {
   return db
