@@ -1,7 +1,8 @@
-import { hasRoleInAny, SYSTEM, type Actor, type Changer } from '../../auth/policy';
+import { hasRoleInAny, roleIn, SYSTEM, type Actor, type Changer } from '../../auth/policy';
 import type { Ctx } from '../../context';
 import {
   agreementMunicipalityIds,
+  agreementOrganisationIds,
   findAgreement
 } from '../../db/repositories/agreements/agreement.repository';
 import { findOrganisation } from '../../db/repositories/accounts/organisation.repository';
@@ -23,6 +24,8 @@ export type AgreementScope = {
    * has accepted being party, and the police area once both it and the municipality have.
    */
   organisationIds: string[];
+  /** For a draft, the organisations it names (only their staff may know it exists); null once signed. */
+  draftNamedIds: string[] | null;
 };
 
 /** Resolves an agreement's two sides (its first municipality and its police area). */
@@ -47,7 +50,9 @@ export async function agreementScope(ctx: Ctx, agreementId: string): Promise<Agr
     organisationIds: [
       ...(municipalityIn ? [municipality.id] : []),
       ...(policeIn && agreement.police_area_id ? [agreement.police_area_id] : [])
-    ]
+    ],
+    draftNamedIds:
+      agreement.status === 'draft' ? await agreementOrganisationIds(ctx.db, agreementId) : null
   };
 }
 
@@ -59,8 +64,16 @@ export const canEditScope = (actor: Changer, scope: AgreementScope): boolean =>
 export const canReadScope = (actor: Changer, scope: AgreementScope): boolean =>
   actor === SYSTEM || hasRoleInAny(actor, scope.organisationIds, 'viewer');
 
+/** A draft answers like a missing agreement to anyone who is not staff of an organisation it names. */
+function assertScopeVisible(actor: Changer, scope: AgreementScope): void {
+  if (!scope.draftNamedIds || actor === SYSTEM) return;
+  if (!scope.draftNamedIds.some((o) => roleIn(actor, o) !== null))
+    throw new NotFoundError('Överenskommelsen finns inte.');
+}
+
 /** Throws unless the actor may read the agreement's internal dialogue. */
 export function assertCanRead(actor: Changer, scope: AgreementScope): void {
+  assertScopeVisible(actor, scope);
   if (!canReadScope(actor, scope))
     throw new ForbiddenError(
       'Bara medarbetare i överenskommelsens kommun eller polisområde kan se dialogerna och lägesbilden.'
@@ -69,6 +82,7 @@ export function assertCanRead(actor: Changer, scope: AgreementScope): void {
 
 /** Throws unless the actor may edit. */
 export function assertCanEditScope(actor: Changer, scope: AgreementScope): void {
+  assertScopeVisible(actor, scope);
   if (!canEditScope(actor, scope))
     throw new ForbiddenError(
       'Bara redaktörer i överenskommelsens kommun eller polisområde får ändra detta.'
