@@ -608,6 +608,15 @@ const ROWS: Row[] = [
       form: { date: '2027-04-30', name: 'Valborg', active: 'true' }
     })
   },
+  {
+    key: 'POST /kommuner/[code]/skolkalender default',
+    access: editor,
+    call: () => ({
+      method: 'POST',
+      path: '/kommuner/2417/skolkalender',
+      form: { year: '2027', entry: 'hostlov', from: '2027-11-01', to: '2027-11-07' }
+    })
+  },
 
   // Reads: public ones answer everyone; staff exports need a role in the agreement's organisations
   {
