@@ -718,6 +718,10 @@ const ELSEWHERE: Record<string, string> = {
   'GET /logga-in/oidc/[provider]': 'oidc.service.test.ts (a fake OpenID provider)',
   'GET /logga-in/oidc/callback': 'oidc.service.test.ts (a fake OpenID provider)',
   'GET /att-gora/kalender.ics': 'due-feed.service.test.ts (a secret feed address, no session)',
+  'POST /avtal/[id]/godkannande accept':
+    'agreement-consent-routes.test.ts (needs a draft and an invited party; only a member editor of that party, never an admin elsewhere)',
+  'POST /avtal/[id]/godkannande approve':
+    'agreement-consent-routes.test.ts (needs a draft; each party by its own member editor, never an admin elsewhere)',
   'GET /kommuner/[code]/rapporter/[reportId]/v/[version]/rapport.pdf':
     'report.service.test.ts (published versions only)',
   'GET /kommuner/[code]/rapporter/[reportId]/v/[version]/sammanfattning.pdf':
