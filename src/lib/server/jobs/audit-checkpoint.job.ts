@@ -3,7 +3,7 @@ import { log } from '../log';
 import { stockholmDate } from '../services/shared/clock';
 import { createCheckpoint } from '../services/shared/audit.service';
 import { stockholmInstant } from '../services/shared/stockholm-time';
-import type { JobDefinition } from './runner';
+import type { JobDefinition } from './job';
 
 /**
  * Publishes the audit chain's head once a day, just before midnight Swedish time, as that day's

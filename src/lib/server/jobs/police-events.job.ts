@@ -1,5 +1,5 @@
 import { pollPoliceEvents } from '../services/dialogue/police-events.service';
-import type { JobDefinition } from './runner';
+import type { JobDefinition } from './job';
 
 /**
  * Polls the police's events feed every POLICE_EVENTS_INTERVAL_SECONDS when POLICE_EVENTS_POLL

@@ -7,25 +7,12 @@ import {
   lockJob
 } from '../db/repositories/shared/job.repository';
 import { log } from '../log';
-import { weeklyDigestJob } from './weekly-digest.job';
-import { policeEventsJob } from './police-events.job';
-import { auditCheckpointJob } from './audit-checkpoint.job';
+import type { JobDefinition } from './job';
+import { JOBS } from './registry';
 
-/** A job: its name (its row in `jobs`), when it runs next after a run, and what it does. */
-export type JobDefinition = {
-  name: string;
-  nextRun: (ctx: Ctx, after: Date) => Date;
-  run: (ctx: Ctx) => Promise<void>;
-  /** When false the job is neither claimed nor run (e.g. a feature switched off in the config). */
-  enabled?: (ctx: Ctx) => boolean;
-};
-
-/** Every scheduled job. */
-export const JOBS: readonly JobDefinition[] = [
-  weeklyDigestJob,
-  policeEventsJob,
-  auditCheckpointJob
-];
+// The registry lists the jobs and the jobs know only job.ts, so nothing imports the runner back.
+export type { JobDefinition } from './job';
+export { JOBS } from './registry';
 
 /** How long a claimed job stays locked; a server that dies mid-run frees it when this passes. */
 const LEASE_MS = 30 * 60_000;

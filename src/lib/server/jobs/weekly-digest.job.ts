@@ -10,7 +10,7 @@ import {
   releaseWeeklyDigest
 } from '../services/follow-up/digest.service';
 import { nextStockholmWeekly } from '../services/shared/stockholm-time';
-import type { JobDefinition } from './runner';
+import type { JobDefinition } from './job';
 
 /** Sends one e-mail; throws when the server refuses it. */
 export type Mailer = {
