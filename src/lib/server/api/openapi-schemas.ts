@@ -6,6 +6,8 @@ import {
   TARGET_PERS
 } from '../../core/index';
 import { PREVENTION_TYPES } from '../services/agreements/agreement.schema';
+import { logInput } from '../services/logging/activity.service';
+import { STATUS_ORDER } from '../../i18n/status-order';
 import type { JsonSchema } from './openapi-types';
 
 // Response schemas of the open-data API. Enumerations come from the domain's own constants, so
@@ -39,6 +41,12 @@ const object = (
 const array = (items: JsonSchema, description?: string): JsonSchema =>
   described({ type: 'array', items }, description);
 const named = object({ id: string(), name: string() });
+/** An error answer: a fixed `error` code and a message in Swedish (with the English gist). */
+const failure = (code: string, description: string): JsonSchema =>
+  object(
+    { error: { type: 'string', const: code }, message: string('What was wrong (Swedish).') },
+    description
+  );
 
 /** One target variant: `kind` as a constant, `text` the measure's own words, plus its fields. */
 const target = (
@@ -248,11 +256,74 @@ export const schemas: Record<string, JsonSchema> = {
     status: { type: 'string', enum: ['ok', 'unavailable'] },
     database: { type: 'string', enum: ['sqlite', 'postgresql'] }
   }),
+  Activity: object(
+    {
+      id: string(),
+      agreementId: string(),
+      measureKey: string('The measure’s stable key (the same in every plan revision).'),
+      date: date('The day it was done.'),
+      count: { type: 'integer', minimum: 1 },
+      shifts: { type: 'integer', minimum: 0 },
+      grade: nullable(string('School grade, for per-grade targets.')),
+      place: nullable(string('Null for outsiders unless the activity is public.')),
+      partyIds: array(string(), 'Ids of the parties that took part.'),
+      note: nullable(string('Only for the parties of the agreement.')),
+      publication: {
+        type: 'string',
+        enum: [...logInput.shape.publication.unwrap().options],
+        description: 'When the public may see it.'
+      },
+      publishAfter: nullable(date('Public from this day; null when internal.')),
+      demo: { type: 'boolean', description: 'True for invented demonstration data.' },
+      createdAt: described({ type: 'string', format: 'date-time' }, 'When it was logged (UTC).'),
+      deletedAt: {
+        type: ['string', 'null'],
+        format: 'date-time',
+        description: 'When it was deleted; an editor can restore it.'
+      }
+    },
+    'A logged activity as its reader may see it.'
+  ),
+  ActivityPage: object(
+    {
+      items: array(ref('Activity'), 'Newest first.'),
+      page: { type: 'integer', minimum: 1 },
+      pageSize: { type: 'integer', minimum: 1, maximum: 200 },
+      total: { type: 'integer', minimum: 0, description: 'Activities matching, on every page.' }
+    },
+    'One page of activities.'
+  ),
+  WidgetSummary: object(
+    {
+      municipality: ref('Municipality'),
+      title: string(),
+      url: described({ type: 'string', format: 'uri' }, 'The municipality’s public page.'),
+      period: nullable(string('The tertial counted, e.g. "T1 2021"; null without an agreement.')),
+      total: { type: 'integer', minimum: 0, description: 'Measures counted.' },
+      counts: array(
+        object({
+          status: { type: 'string', enum: [...STATUS_ORDER] },
+          label: string('The status in Swedish.'),
+          symbol: string('A symbol that tells the status without colour.'),
+          count: { type: 'integer', minimum: 1 }
+        }),
+        'Statuses with at least one measure, kept first.'
+      ),
+      demo: { type: 'boolean', description: 'True for invented demonstration data.' }
+    },
+    'What the embeddable widget shows: a municipality’s agreement this tertial.'
+  ),
   Invalid: object({
     error: { type: 'string', const: 'invalid' },
     fields: array(
-      object({ field: string('The query parameter.'), message: string('What to do (Swedish).') })
+      object({
+        field: string('The query parameter or body field (`body` when the body is not JSON).'),
+        message: string('What to do (Swedish).')
+      })
     )
   }),
-  NotFound: object({ error: { type: 'string', const: 'not-found' }, message: string() })
+  Unauthenticated: failure('unauthenticated', 'No valid API token or session.'),
+  Forbidden: failure('forbidden', 'Signed in, but not allowed to do this.'),
+  NotFound: failure('not-found', 'Nothing with this id that the caller may see.'),
+  TooLarge: failure('too-large', 'The request declares a body larger than the limit.')
 };

@@ -1,6 +1,6 @@
 // The part of OpenAPI 3.1 (and its JSON Schema 2020-12 dialect) that this API's document uses.
 
-/** A JSON Schema as OpenAPI 3.1 writes it. */
+/** A JSON Schema as OpenAPI 3.1 writes it (hand-written here, or generated from zod). */
 export type JsonSchema = {
   $ref?: string;
   type?: JsonType | JsonType[];
@@ -11,14 +11,18 @@ export type JsonSchema = {
   enum?: (string | number | null)[];
   minimum?: number;
   maximum?: number;
+  minLength?: number;
+  maxLength?: number;
   minItems?: number;
+  maxItems?: number;
   properties?: Record<string, JsonSchema>;
   required?: string[];
   additionalProperties?: boolean | JsonSchema;
   items?: JsonSchema;
   oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
   discriminator?: { propertyName: string; mapping?: Record<string, string> };
-  default?: string | number;
+  default?: unknown;
   examples?: unknown[];
 };
 
@@ -32,15 +36,28 @@ export type Parameter = {
   required?: boolean;
   description: string;
   schema: JsonSchema;
-  example?: string | number;
+  example?: string | number | boolean;
 };
+
+/** A response header. */
+export type Header = { description: string; schema: JsonSchema };
 
 /** A response: a description and, unless empty, its JSON body. */
 export type ResponseObject = {
   description: string;
-  headers?: Record<string, { description: string; schema: JsonSchema }>;
+  headers?: Record<string, Header>;
   content?: { 'application/json': { schema: JsonSchema } };
 };
+
+/** A JSON request body. */
+export type RequestBody = {
+  description: string;
+  required: boolean;
+  content: { 'application/json': { schema: JsonSchema } };
+};
+
+/** Which of the declared schemes an operation accepts; `{}` in the list means "or none". */
+export type SecurityRequirement = Record<string, string[]>;
 
 /** One HTTP operation. */
 export type Operation = {
@@ -48,9 +65,23 @@ export type Operation = {
   summary: string;
   description?: string;
   tags: string[];
+  security: SecurityRequirement[];
   parameters?: (Parameter | { $ref: string })[];
+  requestBody?: RequestBody;
   responses: Record<string, ResponseObject | { $ref: string }>;
 };
+
+/** The HTTP methods a route file may export, as OpenAPI names them. */
+export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'options', 'head'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** The operations on one path. */
+export type PathItem = Partial<Record<HttpMethod, Operation>>;
+
+/** A security scheme: a bearer token or a cookie. */
+export type SecurityScheme =
+  | { type: 'http'; scheme: 'bearer'; description: string }
+  | { type: 'apiKey'; in: 'cookie' | 'header'; name: string; description: string };
 
 /** An OpenAPI 3.1 document. */
 export type OpenApiDocument = {
@@ -61,11 +92,13 @@ export type OpenApiDocument = {
     description: string;
     license: { name: string; identifier: string };
   };
+  servers: { url: string; description: string }[];
   tags: { name: string; description: string }[];
-  paths: Record<string, { get: Operation }>;
+  paths: Record<string, PathItem>;
   components: {
     schemas: Record<string, JsonSchema>;
     parameters: Record<string, Parameter>;
     responses: Record<string, ResponseObject>;
+    securitySchemes: Record<string, SecurityScheme>;
   };
 };

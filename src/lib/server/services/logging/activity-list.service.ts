@@ -20,7 +20,7 @@ const text = z.string({ message: 'Ange en text, en gång.' });
 
 // Strict: `includeDeleted=false` is false, `page=1e3` and `page=0x10` are refused by name, a
 // parameter given twice is refused, and unknown parameters are named rather than ignored.
-const listInput = z.strictObject(
+export const listInput = z.strictObject(
   {
     agreementId: optionalParam(text),
     measureKey: optionalParam(text),

@@ -71,7 +71,7 @@ export const presentActivity = (r: ActivityTable): ActivityView => ({
 });
 
 const date = isoDate();
-const logInput = z.object({
+export const logInput = z.object({
   measureId: z.string().min(1, { message: 'Välj vilken åtgärd du har gjort.' }),
   date: date.optional(),
   // A number or plain digits: `true`, `[1]`, '1e3' are refused by name, not read as a count.
@@ -312,7 +312,7 @@ const measureResponsibleParty = async (ctx: Ctx, agreementId: string, key: strin
 const delayDaysOf = async (ctx: Ctx, agreementId: string, key: string, day: string) =>
   (await measureOn(ctx, agreementId, key, day))?.publication_delay_days ?? 0;
 
-const editInput = logInput
+export const editInput = logInput
   .pick({
     date: true,
     count: true,

@@ -96,16 +96,16 @@ const isoDate = z
   .string()
   .refine(isIsoDate, { message: 'Skriv ett riktigt datum som ÅÅÅÅ-MM-DD, t.ex. 2020-01-31.' });
 
-const listQuery = z.object({
+export const listQuery = z.object({
   kommun: optional(
     z.string().regex(/^\d{4}$/, { message: 'Kommunkoden har fyra siffror, t.ex. 2417.' })
   )
 });
-const agreementQuery = z.object({
+export const agreementQuery = z.object({
   // Four digits only: '2e3', '0x7E4', ' 2020' and '2020.0' are not years.
   ar: optional(strictYear())
 });
-const followUpQuery = z.object({
+export const followUpQuery = z.object({
   from: optional(isoDate),
   to: optional(isoDate),
   asOf: optional(isoDate),
