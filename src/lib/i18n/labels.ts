@@ -18,5 +18,10 @@ export const MEASURE_LABELS: Record<string, string> = {
   manualPer: 'Per (handinställt mål)',
   manualEvery: 'Var N:e (handinställt mål)',
   manualIntervalUnit: 'Intervallets enhet (handinställt mål)',
-  manualQuietDays: 'Dagar utan aktivitet (handinställt mål)'
+  manualQuietDays: 'Dagar utan aktivitet (handinställt mål)',
+  manualWindow: 'När på året (handinställt mål)',
+  manualWindowFrom: 'Från månad (handinställt mål)',
+  manualWindowTo: 'Till och med månad (handinställt mål)',
+  startsOn: 'Första dag',
+  endsOn: 'Sista dag'
 };

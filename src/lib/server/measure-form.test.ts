@@ -89,4 +89,94 @@ describe('measureFromForm', () => {
       )
     ).toThrow(/manualPer/);
   });
+
+  it('gives a hand-set target a window: a school period or months', () => {
+    const summer = measureFromForm(
+      form({
+        title: 'T',
+        targetText: 'Synas på badplatserna',
+        manual: 'on',
+        manualKind: 'count',
+        manualCount: '1',
+        manualPer: 'week',
+        manualWindow: 'sommarlov'
+      })
+    );
+    expect(summer.target).toEqual({
+      kind: 'count',
+      text: 'Synas på badplatserna',
+      count: 1,
+      per: 'week',
+      window: { kind: 'school', period: 'sommarlov', text: 'under sommarlovet' }
+    });
+    const months = measureFromForm(
+      form({
+        title: 'T',
+        targetText: 'x',
+        manual: 'on',
+        manualKind: 'interval',
+        manualEvery: '2',
+        manualIntervalUnit: 'weekend',
+        manualWindow: 'months',
+        manualWindowFrom: '5',
+        manualWindowTo: '9'
+      })
+    );
+    expect(months.target).toMatchObject({
+      kind: 'interval',
+      window: { kind: 'months', from: 5, to: 9, text: 'under maj–september' }
+    });
+    const allYear = measureFromForm(
+      form({
+        title: 'T',
+        targetText: 'x',
+        manual: 'on',
+        manualKind: 'count',
+        manualCount: '2',
+        manualPer: 'term',
+        manualWindow: ''
+      })
+    );
+    expect(allYear.target).toEqual({ kind: 'count', text: 'x', count: 2, per: 'term' });
+  });
+
+  it('names a window it does not know and a month out of range', () => {
+    const base = {
+      title: 'T',
+      targetText: 'x',
+      manual: 'on',
+      manualKind: 'count',
+      manualCount: '1',
+      manualPer: 'week'
+    };
+    expect(() => measureFromForm(form({ ...base, manualWindow: 'midsommarlov' }))).toThrow(
+      /manualWindow/
+    );
+    expect(() =>
+      measureFromForm(
+        form({ ...base, manualWindow: 'months', manualWindowFrom: '13', manualWindowTo: '2' })
+      )
+    ).toThrow(/manualWindowFrom/);
+  });
+
+  it('reads the start and optional end day, blank meaning none', () => {
+    expect(
+      measureFromForm(form({ title: 'T', targetText: 'x', startsOn: '2020-09-01', endsOn: '' }))
+    ).toMatchObject({ startsOn: '2020-09-01', endsOn: null });
+    expect(measureFromForm(form({ title: 'T', targetText: 'x' }))).toMatchObject({
+      startsOn: null,
+      endsOn: null
+    });
+  });
+
+  it('names a start day that does not exist and an end before the start, in Swedish', () => {
+    expect(() =>
+      measureFromForm(form({ title: 'T', targetText: 'x', startsOn: '2020-02-30' }))
+    ).toThrow(/startsOn: 2020-02-30 finns inte i kalendern/);
+    expect(() =>
+      measureFromForm(
+        form({ title: 'T', targetText: 'x', startsOn: '2020-09-01', endsOn: '2020-08-01' })
+      )
+    ).toThrow(/endsOn: Sista dagen kan inte vara före första dagen/);
+  });
 });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { SCHOOL_PERIODS, TARGET_PERS, type TargetWindow } from '../core/target';
+import { describeWindow } from '../core/target-describe';
 import { ValidationError, fieldErrorsFromZod } from './services/shared/errors';
+import { isoDate } from './services/shared/validation';
 
 const whole = (what: string) =>
   z.coerce
@@ -12,8 +15,9 @@ const manual = z.discriminatedUnion('manualKind', [
   z.object({
     manualKind: z.literal('count'),
     manualCount: whole('antalet'),
-    manualPer: z.enum(['day', 'week', 'month', 'tertial', 'year', 'period'], {
-      message: 'Välj per dag, vecka, månad, tertial, år eller avtalsperiod.'
+    manualPer: z.enum(TARGET_PERS, {
+      message:
+        'Välj per dag, vecka, månad, kvartal, tertial, halvår, termin, läsår, år eller avtalsperiod.'
     }),
     manualUnit: z.string().trim().max(50).default('')
   }),
@@ -28,6 +32,44 @@ const manual = z.discriminatedUnion('manualKind', [
   z.object({ manualKind: z.enum(['every-shift', 'on-demand', 'occasions', 'unparsed']) })
 ]);
 
+const month = z.coerce
+  .number({ message: 'Välj en månad.' })
+  .int({ message: 'Välj en månad.' })
+  .min(1, { message: 'Välj en månad.' })
+  .max(12, { message: 'Välj en månad.' });
+
+// When in the year the hand-set target applies: all year, a school period, or months.
+const manualWindow = z.discriminatedUnion('manualWindow', [
+  z.object({ manualWindow: z.literal('') }),
+  z.object({ manualWindow: z.enum(SCHOOL_PERIODS) }),
+  z.object({ manualWindow: z.literal('months'), manualWindowFrom: month, manualWindowTo: month })
+]);
+
+function windowFromForm(form: FormData): TargetWindow | undefined {
+  const r = manualWindow.safeParse({
+    manualWindow: String(form.get('manualWindow') ?? ''),
+    manualWindowFrom: form.get('manualWindowFrom') ?? undefined,
+    manualWindowTo: form.get('manualWindowTo') ?? undefined
+  });
+  if (!r.success) {
+    const fields = fieldErrorsFromZod(r.error.issues);
+    throw new ValidationError(
+      fields.map((f) =>
+        f.field === 'manualWindow'
+          ? { ...f, message: 'Välj hela året, ett lov, skolterminerna eller månader.' }
+          : f
+      )
+    );
+  }
+  const v = r.data;
+  if (v.manualWindow === '') return undefined;
+  const window: TargetWindow =
+    v.manualWindow === 'months'
+      ? { kind: 'months', from: v.manualWindowFrom, to: v.manualWindowTo, text: '' }
+      : { kind: 'school', period: v.manualWindow, text: '' };
+  return { ...window, text: describeWindow(window, 'sv') };
+}
+
 /** The target set by hand in the structured editor, or undefined when the words should be parsed. */
 function manualTarget(form: FormData, text: string) {
   if (form.get('manual') !== 'on') return undefined;
@@ -36,6 +78,8 @@ function manualTarget(form: FormData, text: string) {
   );
   if (!r.success) throw new ValidationError(fieldErrorsFromZod(r.error.issues));
   const v = r.data;
+  const window = windowFromForm(form);
+  const w = window ? { window } : {};
   switch (v.manualKind) {
     case 'count':
       return {
@@ -43,12 +87,21 @@ function manualTarget(form: FormData, text: string) {
         text,
         count: v.manualCount,
         per: v.manualPer,
-        ...(v.manualUnit ? { unit: v.manualUnit } : {})
+        ...(v.manualUnit ? { unit: v.manualUnit } : {}),
+        ...w
       };
     case 'interval':
-      return { kind: 'interval' as const, text, every: v.manualEvery, unit: v.manualIntervalUnit };
+      return {
+        kind: 'interval' as const,
+        text,
+        every: v.manualEvery,
+        unit: v.manualIntervalUnit,
+        ...w
+      };
     case 'continuous':
-      return { kind: 'continuous' as const, text, quietAfterDays: v.manualQuietDays };
+      return { kind: 'continuous' as const, text, quietAfterDays: v.manualQuietDays, ...w };
+    case 'every-shift':
+      return { kind: 'every-shift' as const, text, ...w };
     case 'occasions':
       return { kind: 'occasions' as const, text, occasions: 'risk-weekends' as const };
     default:
@@ -56,10 +109,32 @@ function manualTarget(form: FormData, text: string) {
   }
 }
 
+const optionalDay = (field: string, what: string) =>
+  z
+    .union([z.literal(''), isoDate(`Skriv ${what} som ÅÅÅÅ-MM-DD, till exempel 2019-03-01.`)])
+    .transform((v) => (v === '' ? null : v))
+    .describe(field);
+
+const days = z
+  .object({
+    startsOn: optionalDay('startsOn', 'första dagen'),
+    endsOn: optionalDay('endsOn', 'sista dagen')
+  })
+  .superRefine((v, c) => {
+    if (v.startsOn && v.endsOn && v.endsOn < v.startsOn)
+      c.addIssue({
+        code: 'custom',
+        path: ['endsOn'],
+        message: 'Sista dagen kan inte vara före första dagen.'
+      });
+  });
+
 /** Reads the measure form's fields into the shape the plan services take. */
 export function measureFromForm(form: FormData) {
   const str = (k: string) => String(form.get(k) ?? '');
   const target = manualTarget(form, str('targetText').trim());
+  const span = days.safeParse({ startsOn: str('startsOn').trim(), endsOn: str('endsOn').trim() });
+  if (!span.success) throw new ValidationError(fieldErrorsFromZod(span.error.issues));
   return {
     title: str('title'),
     description: str('description'),
@@ -72,6 +147,8 @@ export function measureFromForm(form: FormData) {
     visibility: str('visibility') || 'public',
     publicationRule: str('publicationRule') || 'public',
     publicationDelayDays: str('publicationDelayDays') || 0,
+    startsOn: span.data.startsOn,
+    endsOn: span.data.endsOn,
 
     changeReason: str('changeReason')
   };
