@@ -1,4 +1,7 @@
 import type { Ctx } from '../../context';
+import { findOrganisation } from '../../db/repositories/accounts/organisation.repository';
+import { findAgreement } from '../../db/repositories/agreements/agreement.repository';
+import { municipalityOfficialName } from '../../reference/sweden';
 import { listOpenAgreements } from './open-data.service';
 import { LICENCE } from './public-data.service';
 import { listContacts } from './public-contact.service';
@@ -7,9 +10,29 @@ import { listContacts } from './public-contact.service';
 export type CatalogueDistribution = {
   url: string;
   title: { sv: string; en: string };
+  description: { sv: string; en: string };
+  /** An IANA media type, e.g. text/csv. */
   mediaType: string;
+  /** A code of the EU file-type vocabulary, e.g. CSV. */
   format: string;
 };
+
+/** An organisation as a foaf:Agent: its URI, name and EU publisher type. */
+export type CatalogueAgent = { uri: string; name: string; type: string };
+
+/**
+ * A place: a URI of an EU authority list, or our own URI for a municipality with its name; with
+ * WKT geometry (WGS 84, longitude first) where we know it.
+ */
+export type CataloguePlace = {
+  uri: string;
+  name: string | null;
+  bbox?: string;
+  centroid?: string;
+};
+
+/** Where a dataset's contact e-mail came from (docs/OPEN-DATA.md). */
+export type ContactSource = 'public-contact' | 'instance' | 'demo' | 'none';
 
 /** A dataset per published agreement, as DCAT-AP-SE describes it. */
 export type CatalogueDataset = {
@@ -18,10 +41,16 @@ export type CatalogueDataset = {
   title: { sv: string; en: string };
   description: { sv: string; en: string };
   landingPage: string;
-  publisher: { uri: string; name: string };
-  contact: { name: string; email: string | null; url: string };
+  publisher: CatalogueAgent;
+  /** The police area that made the promise with the municipality, when it is known. */
+  police: CatalogueAgent | null;
+  contact: { name: string; email: string | null; url: string; source: ContactSource };
   keywords: string[];
   temporal: { start: string; end: string };
+  spatial: CataloguePlace[];
+  /** Day the agreement was signed (else created), and the instant of its latest change. */
+  issued: string;
+  modified: string;
   demo: boolean;
   distributions: CatalogueDistribution[];
 };
@@ -32,15 +61,61 @@ export type Catalogue = {
   homepage: string;
   title: { sv: string; en: string };
   description: { sv: string; en: string };
-  publisher: { uri: string; name: string };
+  publisher: CatalogueAgent;
   licence: string;
+  /** The first dataset's issue day and the latest change of any dataset (null: no datasets). */
+  issued: string | null;
+  modified: string | null;
+  spatial: CataloguePlace[];
   datasets: CatalogueDataset[];
 };
 
 /** The EU data theme "Justice, legal system and public safety", and Swedish as the language. */
 export const THEME = 'http://publications.europa.eu/resource/authority/data-theme/JUST';
 export const LANGUAGE = 'http://publications.europa.eu/resource/authority/language/SWE';
+/** Sweden in the EU country list. */
+export const SWEDEN: CataloguePlace = {
+  uri: 'http://publications.europa.eu/resource/authority/country/SWE',
+  name: null,
+  // Sweden's extreme points (Koster 10.96° E, Haparanda 24.17° E, Smygehuk 55.34° N, Treriksröset
+  // 69.06° N); the centroid given is the middle of that box, an approximation.
+  bbox: 'POLYGON((10.96 55.34,24.17 55.34,24.17 69.06,10.96 69.06,10.96 55.34))',
+  centroid: 'POINT(17.57 62.2)'
+};
+/** The ADMS publisher types (DCAT-AP's recommended vocabulary). */
+const LOCAL_AUTHORITY = 'http://purl.org/adms/publishertype/LocalAuthority';
+const NATIONAL_AUTHORITY = 'http://purl.org/adms/publishertype/NationalAuthority';
+/** In demo mode only: an address under the demo domain, labelled demo like the demo accounts. */
+export const DEMO_CONTACT_EMAIL = 'kontakt@demo.loften.se';
 
+/** The contact e-mail: a public contact's, else PUBLIC_CONTACT_EMAIL, else (demo only) a demo address. */
+function contactEmail(
+  ctx: Ctx,
+  contacts: { email: string | null }[]
+): { email: string | null; source: ContactSource } {
+  const own = contacts.find((c) => c.email)?.email;
+  if (own) return { email: own, source: 'public-contact' };
+  if (ctx.config.instance.contactEmail)
+    return { email: ctx.config.instance.contactEmail, source: 'instance' };
+  if (ctx.config.demo) return { email: DEMO_CONTACT_EMAIL, source: 'demo' };
+  return { email: null, source: 'none' };
+}
+
+const csv = (url: string, sv: string, en: string, excel: boolean): CatalogueDistribution => ({
+  url,
+  title: excel ? { sv: `${sv} (för Excel)`, en: `${en} (for Excel)` } : { sv, en },
+  description: excel
+    ? {
+        sv: `${sv}, med semikolon som avgränsare och decimalkomma, så att svenska Excel öppnar filen direkt. UTF-8 med BOM.`,
+        en: `${en}, separated by semicolons with decimal commas, so Excel in Swedish opens it directly. UTF-8 with BOM.`
+      }
+    : {
+        sv: `${sv}, kommaseparerad enligt RFC 4180, UTF-8.`,
+        en: `${en}, comma-separated as RFC 4180, UTF-8.`
+      },
+  mediaType: 'text/csv',
+  format: 'CSV'
+});
 /** The open-data catalogue of every published agreement, with absolute URLs under `origin`. */
 export async function openDataCatalogue(ctx: Ctx, origin: string): Promise<Catalogue> {
   const agreements = await listOpenAgreements(ctx, {});
@@ -48,11 +123,14 @@ export async function openDataCatalogue(ctx: Ctx, origin: string): Promise<Catal
   for (const a of agreements) {
     const m = a.municipalities[0];
     const name = m?.name ?? a.title;
+    const official = m ? municipalityOfficialName(m.name) : a.title;
     const page = m ? `${origin}/kommuner/${m.code}` : `${origin}/avtal/${a.id}`;
-    const email = (await listContacts(ctx, a.id)).find((c) => c.email)?.email ?? null;
+    const row = await findAgreement(ctx.db, a.id);
+    const area = row?.police_area_id ? await findOrganisation(ctx.db, row.police_area_id) : null;
     const demo = a.demo ? ' Innehåller demodata.' : '';
+    const data = `${origin}/data/${a.id}`;
     datasets.push({
-      uri: `${origin}/data/${a.id}#dataset`,
+      uri: `${data}#dataset`,
       identifier: a.id,
       title: {
         sv: `${a.title} – plan och uppföljning`,
@@ -65,37 +143,64 @@ export async function openDataCatalogue(ctx: Ctx, origin: string): Promise<Catal
       landingPage: page,
       publisher: {
         uri: m ? `${origin}/kommuner/${m.code}#organisation` : `${origin}/#organisation`,
-        name
+        name: official,
+        type: LOCAL_AUTHORITY
       },
-      contact: { name, email, url: `${page}#kontakt` },
+      police: area
+        ? {
+            uri: `${origin}/#polis-${area.id}`,
+            name: `Polisen, ${area.name}`,
+            type: NATIONAL_AUTHORITY
+          }
+        : null,
+      contact: {
+        name: official,
+        url: `${page}#kontakt`,
+        ...contactEmail(ctx, await listContacts(ctx, a.id))
+      },
       keywords: ['medborgarlöfte', 'brottsförebyggande', 'trygghet', 'polisen', name],
       temporal: a.period,
+      spatial: [
+        SWEDEN,
+        ...(m ? [{ uri: `${origin}/kommuner/${m.code}#omrade`, name: official }] : [])
+      ],
+      issued: row?.signed_on ?? (row?.created_at ?? a.period.start).slice(0, 10),
+      modified: row?.updated_at ?? a.period.start,
       demo: a.demo,
       distributions: [
         {
           url: `${origin}/api/v1/agreements/${a.id}`,
           title: { sv: 'Överenskommelsen som JSON', en: 'The agreement as JSON' },
+          description: {
+            sv: 'Överenskommelsen med åtgärder, mål och parter från det öppna API:t (se /api/v1/openapi.json).',
+            en: 'The agreement with measures, targets and parties from the open API (see /api/v1/openapi.json).'
+          },
           mediaType: 'application/json',
           format: 'JSON'
         },
-        {
-          url: `${origin}/data/${a.id}/plan.csv`,
-          title: { sv: 'Planen som CSV', en: 'The plan as CSV' },
-          mediaType: 'text/csv',
-          format: 'CSV'
-        },
-        {
-          url: `${origin}/data/${a.id}/uppfoljning.csv`,
-          title: {
-            sv: 'Uppföljningen per tertial som CSV',
-            en: 'The follow-up per tertial as CSV'
-          },
-          mediaType: 'text/csv',
-          format: 'CSV'
-        }
+        csv(`${data}/plan.csv`, 'Planen som CSV', 'The plan as CSV', false),
+        csv(`${data}/plan-excel.csv`, 'Planen som CSV', 'The plan as CSV', true),
+        csv(
+          `${data}/uppfoljning.csv`,
+          'Uppföljningen per tertial som CSV',
+          'The follow-up per tertial as CSV',
+          false
+        ),
+        csv(
+          `${data}/uppfoljning-excel.csv`,
+          'Uppföljningen per tertial som CSV',
+          'The follow-up per tertial as CSV',
+          true
+        )
       ]
     });
   }
+  const issued = datasets.map((d) => d.issued).sort()[0] ?? null;
+  const modified =
+    datasets
+      .map((d) => d.modified)
+      .sort()
+      .at(-1) ?? null;
   return {
     uri: `${origin}/data/katalog.rdf#catalog`,
     homepage: `${origin}/data`,
@@ -104,8 +209,16 @@ export async function openDataCatalogue(ctx: Ctx, origin: string): Promise<Catal
       sv: 'Medborgarlöften mellan polisen och kommuner: planer, uppföljning och API.',
       en: 'Citizen promises between the Swedish Police and municipalities: plans, follow-up and API.'
     },
-    publisher: { uri: `${origin}/#organisation`, name: 'Löften' },
+    // The organisation that runs this site (INSTANCE_PUBLISHER), not the software.
+    publisher: {
+      uri: `${origin}/#utgivare`,
+      name: ctx.config.instance.publisher,
+      type: LOCAL_AUTHORITY
+    },
     licence: LICENCE.url,
+    issued,
+    modified,
+    spatial: [SWEDEN],
     datasets
   };
 }
