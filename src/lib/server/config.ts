@@ -25,6 +25,9 @@ export type Config = {
   audit: { key: Buffer; development: boolean };
   /** The largest request body taken in, in bytes (BODY_SIZE_LIMIT, as the Node adapter reads it). */
   bodySizeLimit: number;
+  /** Who runs this site, for open data: the catalogue's publisher (INSTANCE_PUBLISHER) and the
+   * contact e-mail used when an agreement has no public contact with one (PUBLIC_CONTACT_EMAIL). */
+  instance: { publisher: string; contactEmail: string | null };
 };
 
 /** The events poller: feed address, seconds between polls (at least 10), and who to contact. */
@@ -135,7 +138,19 @@ const schema = z.object({
     .optional(),
   AUDIT_HMAC_KEY: auditKey.optional(),
   // scripts/start.js sets the same default for the Node adapter.
-  BODY_SIZE_LIMIT: byteSize.default(10 * 1024 * 1024)
+  BODY_SIZE_LIMIT: byteSize.default(10 * 1024 * 1024),
+  INSTANCE_PUBLISHER: z
+    .string()
+    .trim()
+    .min(2, { message: 'expected the name of the organisation that runs the site' })
+    .max(200, { message: 'expected at most 200 characters' })
+    .default('Polisen och kommunerna som publicerar medborgarlöften här'),
+  PUBLIC_CONTACT_EMAIL: z
+    .string()
+    .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, {
+      message: 'expected an e-mail address the public may write to, like registrator@kommun.se'
+    })
+    .optional()
 });
 
 /** Thrown when the environment is wrong; the message is one line naming the variable. */
@@ -198,7 +213,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     audit: e.AUDIT_HMAC_KEY
       ? { key: e.AUDIT_HMAC_KEY, development: false }
       : { key: DEVELOPMENT_AUDIT_KEY, development: true },
-    bodySizeLimit: e.BODY_SIZE_LIMIT
+    bodySizeLimit: e.BODY_SIZE_LIMIT,
+    instance: { publisher: e.INSTANCE_PUBLISHER, contactEmail: e.PUBLIC_CONTACT_EMAIL ?? null }
   };
 }
 
