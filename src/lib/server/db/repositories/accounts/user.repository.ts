@@ -26,3 +26,46 @@ export const listUsers = (db: Executor, limit: number, offset: number) =>
     .limit(limit)
     .offset(offset)
     .execute();
+
+/** Every membership of the listed users, with the organisation's name and kind. */
+export const membershipsOfUsers = (db: Executor, userIds: string[]) =>
+  userIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('memberships')
+        .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+        .select([
+          'memberships.user_id as userId',
+          'memberships.organisation_id as organisationId',
+          'memberships.role',
+          'organisations.name as organisationName',
+          'organisations.kind as organisationKind'
+        ])
+        .where('memberships.user_id', 'in', userIds)
+        .orderBy('organisations.name')
+        .execute();
+
+/** Removes a user's role in one organisation; the number of rows removed. */
+export const deleteMembership = async (db: Executor, userId: string, organisationId: string) =>
+  Number(
+    (
+      await db
+        .deleteFrom('memberships')
+        .where('user_id', '=', userId)
+        .where('organisation_id', '=', organisationId)
+        .executeTakeFirst()
+    ).numDeletedRows
+  );
+
+/** Sets or clears a user's disabled mark. */
+export const setUserDisabledAt = (db: Executor, userId: string, disabledAt: string | null) =>
+  db.updateTable('users').set({ disabled_at: disabledAt }).where('id', '=', userId).execute();
+
+/** A user's role in one organisation, if any. */
+export const findMembership = (db: Executor, userId: string, organisationId: string) =>
+  db
+    .selectFrom('memberships')
+    .select('role')
+    .where('user_id', '=', userId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst() as Promise<{ role: Role } | undefined>;
