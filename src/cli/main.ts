@@ -5,6 +5,7 @@ import { startApp, type App } from '../lib/server/app';
 import { ValidationError } from '../lib/server/services/shared/errors';
 import { addUser, setRole, ROLES } from '../lib/server/services/accounts/user.service';
 import { createOneTimeLogin } from '../lib/server/services/accounts/auth.service';
+import { publicLink } from '../lib/server/services/accounts/public-address';
 import { backup, restore } from '../lib/server/services/shared/backup.service';
 import { findUserIdByEmail } from '../lib/server/services/accounts/user.service';
 import {
@@ -72,7 +73,7 @@ export function buildProgram(): Command {
           if (!o.password) {
             const secret = await createOneTimeLogin(ctx, u.id, 24);
             console.log(
-              `Engångslänk för att logga in och välja lösenord (24 timmar): ${ctx.config.origin ?? 'http://localhost:3000'}/logga-in/engang/${secret}`
+              `Engångslänk för att logga in och välja lösenord (24 timmar): ${publicLink(ctx.config, `/logga-in/engang/${secret}`)}`
             );
           }
         });
@@ -102,7 +103,7 @@ export function buildProgram(): Command {
             { field: 'email', message: `Det finns inget konto för ${o.email}.` }
           ]);
         const secret = await createOneTimeLogin(ctx, id, 24);
-        console.log(`${ctx.config.origin ?? 'http://localhost:3000'}/logga-in/engang/${secret}`);
+        console.log(publicLink(ctx.config, `/logga-in/engang/${secret}`));
       });
     });
 
@@ -145,7 +146,7 @@ export function buildProgram(): Command {
             `${p.created ? 'Lade till' : 'Ändrade'} "${p.name}" för ${p.organisationName} (id ${p.id}, ${p.enabled ? 'på' : 'avstängd'}).`
           );
           console.log(
-            `Registrera omdirigeringsadressen hos utfärdaren: ${ctx.config.origin ?? 'http://localhost:3000'}/logga-in/oidc/callback`
+            `Registrera omdirigeringsadressen hos utfärdaren: ${publicLink(ctx.config, '/logga-in/oidc/callback')}`
           );
         });
       }
