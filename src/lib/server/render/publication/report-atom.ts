@@ -39,12 +39,13 @@ const xmlText = (text: string) =>
 const el = (name: string, text: string, attrs = '') =>
   `<${name}${attrs}>${xmlText(text)}</${name}>`;
 
+/** The feed is as new as its newest entry (`fallback` when it has none). */
+export const feedUpdated = (entries: AtomEntry[], fallback: string): string =>
+  entries.reduce((max, e) => (e.updated > max ? e.updated : max), entries.length ? '' : fallback);
+
 /** An Atom 1.0 document (RFC 4287): the feed is as new as its newest entry. */
 export function atomFeed(feed: AtomFeed): string {
-  const updated = feed.entries.reduce(
-    (max, e) => (e.updated > max ? e.updated : max),
-    feed.entries.length ? '' : feed.fallbackUpdated
-  );
+  const updated = feedUpdated(feed.entries, feed.fallbackUpdated);
   const entries = feed.entries.map((e) =>
     [
       '  <entry>',

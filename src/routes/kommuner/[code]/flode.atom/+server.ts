@@ -1,19 +1,33 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app';
 import { NotFoundError } from '$lib/server/services/shared/errors';
-import { municipalityFeed } from '$lib/server/services/publication/report-feed.service';
+import {
+  municipalityFeedDocument,
+  notModified,
+  wantsFeedPage
+} from '$lib/server/services/publication/report-feed.service';
 
-/** The municipality's Atom feed of published reports and news. */
-export const GET: RequestHandler = async ({ params, url }) => {
+/**
+ * The municipality's Atom feed of published reports and news. A browser following a link (it asks
+ * for text/html, not for Atom) is sent to the readable page that explains how to subscribe;
+ * `?atom` always gives the XML. Conditional GETs get 304 (ETag and Last-Modified).
+ */
+export const GET: RequestHandler = async ({ params, url, request }) => {
+  if (!url.searchParams.has('atom') && wantsFeedPage(request.headers.get('accept')))
+    redirect(303, `/kommuner/${params.code}/flode`);
   const { ctx } = await getApp();
   try {
-    const body = await municipalityFeed(ctx, params.code, ctx.config.origin ?? url.origin);
-    return new Response(body, {
-      headers: {
-        'content-type': 'application/atom+xml; charset=utf-8',
-        'cache-control': 'public, max-age=300'
-      }
+    const feed = await municipalityFeedDocument(ctx, params.code, ctx.config.origin ?? url.origin);
+    const headers = {
+      etag: feed.etag,
+      'last-modified': feed.lastModified.toUTCString(),
+      'cache-control': 'public, max-age=300',
+      vary: 'Accept'
+    };
+    if (notModified(request.headers, feed)) return new Response(null, { status: 304, headers });
+    return new Response(feed.body, {
+      headers: { ...headers, 'content-type': 'application/atom+xml; charset=utf-8' }
     });
   } catch (e) {
     if (e instanceof NotFoundError) error(404, e.message);
