@@ -99,7 +99,9 @@ export async function ensureNorsjoDemo(ctx: Ctx): Promise<void> {
       followUpMethod: knock.follow_up_method,
       visibility: knock.visibility,
       changeReason:
-        'Demo: fler bostadsinbrott i två bostadsområden under 2019, så dörrknackningen utökas.'
+        'Demo: fler bostadsinbrott i två bostadsområden under 2019, så dörrknackningen utökas.',
+      // The 2020 plan as written: three a year from its first day (not a revision made today).
+      targetEffectiveFrom: '2020-01-01'
     });
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../shared/validation';
 import {
   diffPlans,
   type MeasureChange,
@@ -12,6 +13,8 @@ import {
   deleteMeasureRow,
   findMeasure,
   insertRevision,
+  insertTargetChange,
+  targetChangesOf,
   listRevisions,
   loadRevisionContent,
   setRemoved,
@@ -22,6 +25,8 @@ import { measureDraft } from './agreement.schema';
 import { assertCanEdit, measureRow } from './agreement.service';
 import { findAgreement } from '../../db/repositories/agreements/agreement.repository';
 import { auditedChange } from '../shared/audit.service';
+import { stockholmDate } from '../shared/clock';
+import { addDays } from '../../../core';
 import { fieldErrorsFromZod, NotFoundError, ValidationError } from '../shared/errors';
 
 /** Starts the plan for `year` as a copy of the latest earlier revision; every revision is kept. */
@@ -128,7 +133,14 @@ const editInput = measureDraft.omit({ key: true }).extend({
     .string()
     .trim()
     .min(1, { message: 'Skriv varför åtgärden ändras, så att invånarna kan läsa det.' })
-    .max(1000)
+    .max(1000),
+  /**
+   * The day a changed target takes effect: today unless given. A day at or before the version's
+   * start corrects the plan as written (nothing earlier is kept); it cannot lie in the future.
+   */
+  targetEffectiveFrom: isoDate(
+    'Skriv dagen målet gäller från som ÅÅÅÅ-MM-DD, till exempel 2026-12-03.'
+  ).optional()
 });
 
 /** Edits a measure in its revision, with the reason for the change; the before and after go to the audit trail. */
@@ -197,8 +209,58 @@ export async function updateMeasure(
         [...new Set(m.partyIds)],
         [...new Set(focusAreaIds)]
       );
+      await keepEarlierTarget(ctx, trx, existing, row.target_json, m.targetEffectiveFrom);
     }
   );
+}
+
+/**
+ * A revision never rewrites the past: when a measure's target changes, the old target keeps
+ * governing through the day before the change takes effect (today, or `targetEffectiveFrom`),
+ * stored in measure_target_changes. A change effective at or before the measure's version or
+ * start day corrects the plan as written (nothing is kept); a second change the same day keeps
+ * only the first earlier target.
+ */
+async function keepEarlierTarget(
+  ctx: Ctx,
+  trx: Parameters<typeof insertTargetChange>[0],
+  existing: {
+    id: string;
+    agreement_id: string;
+    year: number;
+    starts_on: string | null;
+    target_json: string;
+    target_text: string;
+  },
+  newTargetJson: string,
+  effectiveFrom: string | undefined
+): Promise<void> {
+  if (newTargetJson === existing.target_json) return;
+  const today = stockholmDate(ctx.now());
+  if (effectiveFrom && effectiveFrom > today)
+    throw new ValidationError([
+      {
+        field: 'targetEffectiveFrom',
+        message: 'Gäller från kan inte ligga efter i dag: ändra målet den dagen det börjar gälla.'
+      }
+    ]);
+  const yesterday = addDays(effectiveFrom ?? today, -1);
+  const yearStart = `${existing.year}-01-01`;
+  const from =
+    existing.starts_on && existing.starts_on > yearStart ? existing.starts_on : yearStart;
+  if (yesterday < from) return;
+  const earlier = (await targetChangesOf(trx, existing.agreement_id)).filter(
+    (c) => c.measure_id === existing.id
+  );
+  if (earlier.some((c) => c.until_on >= yesterday)) return;
+  await insertTargetChange(trx, {
+    id: newId(),
+    measure_id: existing.id,
+    until_on: yesterday,
+    target_text: existing.target_text,
+    target_json: existing.target_json,
+    created_at: ctx.now().toISOString()
+  });
 }
 
 /** Removes a measure from its revision, keeping the reason so the comparison can show it. */

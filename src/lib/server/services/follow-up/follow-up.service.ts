@@ -11,11 +11,12 @@ import {
   fulfilment,
   PERIOD_KINDS,
   type DailyTally,
-  type PeriodKind,
   type PeriodResult,
+  type PlanPiece,
   type RiskOccasion,
   type Target
 } from '../../../core';
+import type { SchoolCalendar } from '../../../core/school-calendar';
 import type { Ctx } from '../../context';
 import {
   agreementMunicipalityIds,
@@ -24,7 +25,8 @@ import {
 import { dailyTallies, hasDemoActivities } from '../../db/repositories/logging/activity.repository';
 import {
   listRevisions,
-  loadRevisionContent
+  loadRevisionContent,
+  targetChangesOf
 } from '../../db/repositories/agreements/plan.repository';
 import { riskOccasionsOf } from '../../db/repositories/agreements/risk-occasion.repository';
 import { stockholmDate } from '../shared/clock';
@@ -55,25 +57,59 @@ export const followUpQuery = z.object({
   asOf: date.optional()
 });
 
-type Segment = { start: string; end: string; revisionId: string };
+/** A plan version and the days it governs. */
+type Version = { start: string; end: string; revisionId: string };
 
-/** Splits the span into the stretches each yearly revision governs (the first also covers anything before its year). */
-function segments(
-  revisions: { id: string; year: number }[],
-  span: { start: string; end: string },
-  period: PeriodKind
-): Segment[] {
-  if (!revisions.length) return [];
-  if (period === 'agreement') return [{ ...span, revisionId: revisions[revisions.length - 1]!.id }];
-  const out: Segment[] = [];
-  revisions.forEach((r, i) => {
-    const next = revisions[i + 1];
-    const start =
-      i === 0 ? span.start : `${r.year}-01-01` > span.start ? `${r.year}-01-01` : span.start;
-    const end = next ? `${next.year - 1}-12-31` : span.end;
-    const clippedEnd = end < span.end ? end : span.end;
-    if (start <= clippedEnd) out.push({ start, end: clippedEnd, revisionId: r.id });
-  });
+/**
+ * The days each plan version governs: from the day it takes effect (its `effective_from`, else 1
+ * January of its year; the first version from the agreement's start) to the day before the next
+ * one takes effect (the last one to the agreement's end).
+ */
+export function versionSpans(
+  revisions: readonly { id: string; year: number; effective_from?: string | null }[],
+  agreement: { start: string; end: string }
+): Version[] {
+  const starts = revisions.map((r, i) =>
+    i === 0 ? agreement.start : (r.effective_from ?? `${r.year}-01-01`)
+  );
+  return revisions
+    .map((r, i) => ({
+      start: starts[i]! < agreement.start ? agreement.start : starts[i]!,
+      end: i + 1 < revisions.length ? addDays(starts[i + 1]!, -1) : agreement.end,
+      revisionId: r.id
+    }))
+    .map((v) => ({ ...v, end: v.end > agreement.end ? agreement.end : v.end }))
+    .filter((v) => v.start <= v.end);
+}
+
+/**
+ * A measure row's stretches of plan: its version's days within its own start and end, split where
+ * its target was changed while the version governed (the earlier target through `until_on`).
+ */
+function measurePieces(
+  version: Version,
+  m: { starts_on: string | null; ends_on: string | null; target_json: string },
+  changes: readonly { until_on: string; target_json: string }[]
+): PlanPiece[] {
+  const start = m.starts_on && m.starts_on > version.start ? m.starts_on : version.start;
+  const end = m.ends_on && m.ends_on < version.end ? m.ends_on : version.end;
+  if (start > end) return [];
+  const out: PlanPiece[] = [];
+  let from = start;
+  const span = { start: version.start, end: version.end };
+  for (const c of changes) {
+    if (c.until_on < from) continue;
+    const until = c.until_on < end ? c.until_on : end;
+    out.push({
+      start: from,
+      end: until,
+      target: JSON.parse(c.target_json) as Target,
+      version: span
+    });
+    from = addDays(until, 1);
+    if (from > end) return out;
+  }
+  out.push({ start: from, end, target: JSON.parse(m.target_json) as Target, version: span });
   return out;
 }
 
@@ -116,15 +152,19 @@ export async function agreementFollowUp(
       { field: 'to', message: 'Slutdatum måste vara efter startdatum och inom avtalsperioden.' }
     ]);
 
+  // Every measure is evaluated on its whole timeline in the agreement, across years and plan
+  // versions; the range asked for only selects periods from that one answer (window invariance).
+  const whole = { start: agreement.period_start, end: agreement.period_end };
   const revisions = await listRevisions(ctx.db, agreementId);
-  const segs = segments(revisions, span, q.period);
+  const versions = versionSpans(revisions, whole);
+  const changes = await targetChangesOf(ctx.db, agreementId);
   // The public sees only activities the publication rules have released by the real today
   // (never by `asOf`, which only moves the judging day).
   const tallies = await dailyTallies(
     ctx.db,
     agreementId,
-    span.start,
-    span.end,
+    whole.start,
+    whole.end,
     undefined,
     options.includeInternal ? undefined : stockholmDate(ctx.now())
   );
@@ -136,63 +176,80 @@ export async function agreementFollowUp(
     byKey.set(t.measureKey, list);
   }
   const municipalityIds = await agreementMunicipalityIds(ctx.db, agreementId);
-  const riskOccasions = await occasionsFor(
-    ctx,
-    municipalityIds,
-    Number(span.start.slice(0, 4)),
-    Number(span.end.slice(0, 4))
-  );
+  const fromYear = Number(whole.start.slice(0, 4));
+  const toYear = Number(whole.end.slice(0, 4));
+  const riskOccasions = await occasionsFor(ctx, municipalityIds, fromYear, toYear);
+  const schoolCalendar: SchoolCalendar = await schoolCalendarOf(ctx, municipalityIds, whole);
 
-  const measures = new Map<string, MeasureFollowUp>();
-  for (const seg of segs) {
-    const content = await loadRevisionContent(ctx.db, seg.revisionId);
-    const groups = new Map(content.groups.map((g) => [g.id, g.title]));
+  type Row = Awaited<ReturnType<typeof loadRevisionContent>>['measures'][number];
+  type Stretch = {
+    row: Row;
+    content: Awaited<ReturnType<typeof loadRevisionContent>>;
+    pieces: PlanPiece[];
+  };
+  const stretches = new Map<string, Stretch[]>();
+  for (const version of versions) {
+    const content = await loadRevisionContent(ctx.db, version.revisionId);
     for (const m of content.measures) {
       if (!options.includeInternal && m.visibility !== 'public') continue;
-      const target = JSON.parse(m.target_json) as Target;
-      const segSpan = {
-        start: m.starts_on && m.starts_on > seg.start ? m.starts_on : seg.start,
-        end: m.ends_on && m.ends_on < seg.end ? m.ends_on : seg.end
-      };
-      const judgedTo = options.includeInternal
-        ? today
-        : minDate(today, publicJudgingDay(m, stockholmDate(ctx.now())));
-      const results = (
-        segSpan.start <= segSpan.end
-          ? followUp({
-              target,
-              tallies: byKey.get(m.measure_key) ?? [],
-              today: judgedTo,
-              span: segSpan,
-              period: q.period,
-              riskOccasions
-            })
-          : []
-      ).map((r) => {
+      const own = changes.filter((c) => c.measure_id === m.id);
+      const pieces = measurePieces(version, m, own);
+      if (pieces.length === 0) continue;
+      stretches.set(m.measure_key, [
+        ...(stretches.get(m.measure_key) ?? []),
+        { row: m, content, pieces }
+      ]);
+    }
+  }
+
+  const measures = new Map<string, MeasureFollowUp>();
+  for (const [key, list] of stretches) {
+    const plan = list.flatMap((s) => s.pieces);
+    const timeline = { start: plan[0]!.start, end: plan[plan.length - 1]!.end };
+    // The latest stretch that touches the range asked for names the measure.
+    const touching = list.filter((s) =>
+      s.pieces.some((p) => p.start <= span.end && p.end >= span.start)
+    );
+    if (touching.length === 0) continue;
+    const { row: m, content } = touching[touching.length - 1]!;
+    const target = JSON.parse(m.target_json) as Target;
+    const judgedTo = options.includeInternal
+      ? today
+      : minDate(today, publicJudgingDay(m, stockholmDate(ctx.now())));
+    const results = followUp({
+      target,
+      plan,
+      tallies: byKey.get(key) ?? [],
+      today: judgedTo,
+      span: timeline,
+      period: q.period,
+      riskOccasions,
+      schoolCalendar
+    })
+      .filter((r) => r.end >= span.start && r.start <= span.end)
+      .map((r) => {
         // Say so where the public sees a period only partly: the rest is published later.
         const through = m.publication_rule === 'monthly' ? addDays(judgedTo, -1) : judgedTo;
         return judgedTo < today && r.end > through && r.start <= today
           ? { ...r, publishedThrough: through }
           : r;
       });
-      const prev = measures.get(m.measure_key);
-      // The latest revision in the span names the measure; periods accumulate across revisions.
-      measures.set(m.measure_key, {
-        measureId: m.id,
-        key: m.measure_key,
-        title: m.title,
-        group: groups.get(m.group_id) ?? '',
-        target,
-        targetDescription: describeTarget(target, options.lang ?? 'sv'),
-        responsiblePartyId: m.responsible_party_id,
-        partyIds: content.parties.filter((p) => p.measure_id === m.id).map((p) => p.id),
-        focusAreaIds: content.focusAreas
-          .filter((f) => f.measure_id === m.id)
-          .map((f) => f.focus_area_id),
-        periods: [...(prev?.periods ?? []), ...results],
-        fulfilment: { met: 0, judged: 0, share: null }
-      });
-    }
+    const groups = new Map(content.groups.map((g) => [g.id, g.title]));
+    measures.set(key, {
+      measureId: m.id,
+      key,
+      title: m.title,
+      group: groups.get(m.group_id) ?? '',
+      target,
+      targetDescription: describeTarget(target, options.lang ?? 'sv'),
+      responsiblePartyId: m.responsible_party_id,
+      partyIds: content.parties.filter((p) => p.measure_id === m.id).map((p) => p.id),
+      focusAreaIds: content.focusAreas
+        .filter((f) => f.measure_id === m.id)
+        .map((f) => f.focus_area_id),
+      periods: results,
+      fulfilment: { met: 0, judged: 0, share: null }
+    });
   }
   const list = [...measures.values()].map((m) => ({ ...m, fulfilment: fulfilment(m.periods) }));
   // Demo activities are invented: whoever shows this follow-up must say so.
@@ -221,6 +278,19 @@ function summarise(list: MeasureFollowUp[]) {
     byFocusArea: group((m) => m.focusAreaIds),
     byResponsibleParty: group((m) => (m.responsiblePartyId ? [m.responsiblePartyId] : []))
   };
+}
+
+/**
+ * The municipality's school calendar for the agreement's years. The per-municipality calendar
+ * service is not wired yet: until it is, no holidays or terms are known (school windows owe
+ * nothing and per-term targets fall back to calendar halves).
+ */
+async function schoolCalendarOf(
+  _ctx: Ctx,
+  _municipalityIds: string[],
+  _range: { start: string; end: string }
+): Promise<SchoolCalendar> {
+  return { entries: [] };
 }
 
 /** Risk occasions per year: the defaults, moved or added to by the municipality's own dates. */

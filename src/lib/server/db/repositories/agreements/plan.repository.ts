@@ -115,3 +115,28 @@ export const setRemoved = (db: Executor, revisionId: string, removedJson: string
     .set({ removed_json: removedJson })
     .where('id', '=', revisionId)
     .execute();
+
+/** The earlier targets of an agreement's measures, each with the last day it governed, oldest first. */
+export const targetChangesOf = (db: Executor, agreementId: string) =>
+  db
+    .selectFrom('measure_target_changes as c')
+    .innerJoin('measures as m', 'm.id', 'c.measure_id')
+    .innerJoin('plan_revisions as r', 'r.id', 'm.revision_id')
+    .select(['c.measure_id', 'c.until_on', 'c.target_json', 'c.target_text'])
+    .where('r.agreement_id', '=', agreementId)
+    .orderBy('c.measure_id')
+    .orderBy('c.until_on')
+    .execute();
+
+/** Keeps a measure's earlier target for the days through `until_on`. */
+export const insertTargetChange = (
+  db: Executor,
+  row: {
+    id: string;
+    measure_id: string;
+    until_on: string;
+    target_text: string;
+    target_json: string;
+    created_at: string;
+  }
+) => db.insertInto('measure_target_changes').values(row).execute();
