@@ -25,7 +25,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     today: stockholmDate(ctx.now()),
     // A fresh key per form: a double-tapped submit stores the activity once.
     idempotencyKey: crypto.randomUUID(),
-    selected: q.atgard ?? done?.id ?? measures[0]?.id ?? '',
+    // Nothing is chosen for someone who has not logged yet: a quick tap must not log the wrong measure.
+    selected: q.atgard ?? done?.id ?? measures.find((m) => m.recent)?.id ?? '',
     standing: done ? await measureStanding(ctx, done.agreementId, done.key) : null,
     recentActivities: mine.items.map((a) => ({
       ...a,

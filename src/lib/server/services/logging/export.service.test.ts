@@ -22,7 +22,8 @@ const ACTIVITY_HEADERS = [
   'Publicering',
   'Publik från',
   'Registrerad',
-  'Demo'
+  'Demo',
+  'Id'
 ];
 
 const bytesOf = async (f: ExportFile) => Buffer.from(await new Response(f.body).arrayBuffer());

@@ -109,7 +109,9 @@ const ACTIVITY_COLUMNS: SheetSpec['columns'] = [
   { header: 'Publik från', date: true, width: 12 },
   { header: 'Registrerad', date: true, width: 12 },
   // Demo activities are invented; a spreadsheet that leaves the site must still say so.
-  { header: 'Demo', width: 6 }
+  { header: 'Demo', width: 6 },
+  // The activity's own id: importing this file again recognises every row and stores none twice.
+  { header: 'Id', width: 38 }
 ];
 
 /**
@@ -144,7 +146,8 @@ export async function exportActivities(
       PUBLICATION_SV[a.publication],
       a.publication === 'internal' ? null : a.publish_after,
       a.created_at.slice(0, 10),
-      a.demo === 1 ? 'ja' : 'nej'
+      a.demo === 1 ? 'ja' : 'nej',
+      a.id
     ];
   };
   async function* pages(): AsyncGenerator<Cell[][]> {

@@ -8,7 +8,8 @@ export const IMPORT_FIELDS = [
   'shifts',
   'grade',
   'place',
-  'note'
+  'note',
+  'id'
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -23,7 +24,8 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   shifts: 'Pass',
   grade: 'Årskurs',
   place: 'Plats',
-  note: 'Anteckning'
+  note: 'Anteckning',
+  id: 'Id (från en export härifrån)'
 };
 
 /** Header words that point at a field, Swedish first. */
@@ -34,7 +36,9 @@ const WORDS: Record<ImportField, string[]> = {
   shifts: ['pass', 'arbetspass', 'shifts', 'shift'],
   grade: ['årskurs', 'åk', 'klass', 'grade', 'arskurs'],
   place: ['plats', 'område', 'ort', 'place', 'location', 'adress'],
-  note: ['anteckning', 'anteckningar', 'kommentar', 'note', 'notes', 'beskrivning', 'comment']
+  note: ['anteckning', 'anteckningar', 'kommentar', 'note', 'notes', 'beskrivning', 'comment'],
+  // Only the exact header: the product's own export names its id column "Id".
+  id: []
 };
 
 const norm = (s: string) => s.trim().toLowerCase().normalize('NFC');
@@ -60,7 +64,7 @@ export function guessMapping(header: string[]): ImportMapping {
       }
     }
   };
-  assign((h, f) => WORDS[f].includes(norm(h)));
+  assign((h, f) => (f === 'id' ? norm(h) === 'id' : WORDS[f].includes(norm(h))));
   assign((h, f) => words(h).some((w) => WORDS[f].includes(w)));
   return mapping;
 }

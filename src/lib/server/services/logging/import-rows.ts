@@ -37,6 +37,8 @@ export type ImportCandidate = {
   publication: PublicationRule;
   publishAfter: string;
   idempotencyKey: string;
+  /** The id in the file's id column (the product's own export has one), if any. */
+  sourceId: string | null;
 };
 
 type Rules = { agreementId: string; today: string; periodStart: string; periodEnd: string };
@@ -83,11 +85,23 @@ export function checkRows(
       );
     const count = parseNumberCell(at('count'));
     const shifts = parseNumberCell(at('shifts'));
+    // Counts are whole numbers: a decimal comma is read, then named as a decimal, not as "not a number".
+    const fraction = (x: number | undefined) =>
+      x !== undefined && !Number.isNaN(x) && !Number.isInteger(x);
+    const decimal = (x: number) => String(x).replace('.', ',');
     if (Number.isNaN(count)) problem('count', 'Skriv antalet som ett heltal, till exempel 2.');
-    const badShifts = Number.isNaN(shifts) || (shifts !== undefined && shifts < 0);
-    if (badShifts) problem('shifts', 'Skriv antalet pass som ett heltal, till exempel 1.');
+    else if (fraction(count))
+      problem('count', `Antalet ska vara ett heltal (${decimal(count!)} är ett decimaltal).`);
+    const badShifts =
+      Number.isNaN(shifts) || fraction(shifts) || (shifts !== undefined && shifts < 0);
+    if (fraction(shifts))
+      problem(
+        'shifts',
+        `Antalet pass ska vara ett heltal (${decimal(shifts!)} är ett decimaltal).`
+      );
+    else if (badShifts) problem('shifts', 'Skriv antalet pass som ett heltal, till exempel 1.');
     const fields = activityFields.safeParse({
-      count: Number.isNaN(count) ? undefined : count,
+      count: Number.isNaN(count) || fraction(count) ? undefined : count,
       shifts: badShifts ? undefined : shifts,
       grade: cellText(at('grade')) || undefined,
       place: cellText(at('place')) || undefined,
@@ -135,7 +149,8 @@ export function checkRows(
       note: v.note || null,
       publication: version.publication,
       publishAfter: publishAfter(version.publication, date, version.delayDays),
-      idempotencyKey: `import:${createHash('sha256').update(`${same}#${occurrence}`).digest('hex')}`
+      idempotencyKey: `import:${createHash('sha256').update(`${same}#${occurrence}`).digest('hex')}`,
+      sourceId: cellText(at('id')) || null
     });
   }
   return { good, problems, badRows };

@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import { can, changerId, type Changer } from '../../auth/policy';
 import { newId, type Ctx } from '../../context';
 import {
   countStoredIdempotencyKeys,
   daysLoggedOtherwise,
+  existingActivityIds,
   insertActivitiesSkippingExisting
 } from '../../db/repositories/logging/activity.repository';
 import {
@@ -16,8 +18,14 @@ import {
 } from '../../db/repositories/logging/import-upload.repository';
 import type { ActivityTable, ImportUploadTable } from '../../db/schema';
 import { cellText } from '../../spreadsheet/cells';
-import { columnLetter, SpreadsheetError, type Grid } from '../../spreadsheet/grid';
-import { readSpreadsheet } from '../../spreadsheet/read';
+import {
+  columnLetter,
+  SpreadsheetError,
+  toGrid,
+  type Grid,
+  type GridRow
+} from '../../spreadsheet/grid';
+import { readRows } from '../../spreadsheet/read';
 import { recordAudit } from '../shared/audit.service';
 import { stockholmDate } from '../shared/clock';
 import {
@@ -48,7 +56,30 @@ export type ImportPreview = {
   mapping: ImportMapping;
   measures: { key: string; title: string }[];
   expiresAt: string;
+  /** The row the header was read from, what was left out (a title above it, a "Summa" row), and the rows it may be instead. */
+  headerRow: number;
+  notes: string[];
+  headerChoices: { row: number; text: string }[];
 };
+
+/**
+ * What an upload keeps: the grid, and the other non-blank rows of the sheet (above the header,
+ * the header itself, "Summa" rows), so the person can choose another header row without
+ * uploading again.
+ */
+type StoredGrid = Grid & { other?: GridRow[] };
+
+const HEADER_CHOICES = 10;
+const nonBlank = (r: GridRow) => r.cells.some((c) => c !== null && String(c).trim() !== '');
+
+/** The sheet's rows again, in order, from what an upload keeps. */
+const sheetRows = (grid: StoredGrid): GridRow[] =>
+  [...(grid.other ?? []), ...grid.rows].sort((a, b) => a.n - b.n);
+
+function storedGrid(rows: GridRow[], grid: Grid): StoredGrid {
+  const data = new Set(grid.rows.map((r) => r.n));
+  return { ...grid, other: rows.filter((r) => !data.has(r.n) && nonBlank(r)) };
+}
 
 async function mayImport(ctx: Ctx, actor: Changer, agreementId: string) {
   if (!actor) throw new UnauthenticatedError();
@@ -78,14 +109,20 @@ async function loadUpload(ctx: Ctx, actor: Changer, uploadId: string) {
       'Uppladdningen finns inte eller har gått ut (efter ett dygn). Ladda upp filen igen.'
     );
   const { agreement, orgs } = await mayImport(ctx, actor, upload.agreement_id);
-  return { upload, agreement, orgs, grid: JSON.parse(upload.content) as Grid };
+  return { upload, agreement, orgs, grid: JSON.parse(upload.content) as StoredGrid };
 }
 
 function present(
   upload: ImportUploadTable,
-  grid: Grid,
+  grid: StoredGrid,
   measures: { key: string; title: string }[]
 ): ImportPreview {
+  const text = (r: GridRow) =>
+    r.cells
+      .map((c) => cellText(c))
+      .filter(Boolean)
+      .join(' | ')
+      .slice(0, 80);
   return {
     uploadId: upload.id,
     agreementId: upload.agreement_id,
@@ -99,7 +136,13 @@ function present(
     })),
     mapping: guessMapping(grid.header),
     measures,
-    expiresAt: upload.expires_at
+    expiresAt: upload.expires_at,
+    headerRow: grid.headerRow ?? 1,
+    notes: grid.notes ?? [],
+    headerChoices: sheetRows(grid)
+      .filter(nonBlank)
+      .slice(0, HEADER_CHOICES)
+      .map((r) => ({ row: r.n, text: text(r) }))
   };
 }
 
@@ -118,30 +161,76 @@ export async function previewImport(
   if (!file.bytes.length) throw fail('Välj en CSV- eller XLSX-fil att ladda upp.');
   if (file.bytes.length > MAX_IMPORT_BYTES)
     throw fail(`Filen är större än ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Dela upp den.`);
-  let read: Awaited<ReturnType<typeof readSpreadsheet>>;
+  let format: ImportUploadTable['format'];
+  let grid: StoredGrid;
   try {
-    read = await readSpreadsheet(file.name, file.bytes, MAX_ROWS);
+    const read = await readRows(file.name, file.bytes);
+    format = read.format;
+    grid = storedGrid(read.rows, toGrid(read.rows, MAX_ROWS));
   } catch (e) {
     if (e instanceof SpreadsheetError) throw fail(e.message);
     throw e;
   }
-  if (!read.grid.rows.length)
+  if (!grid.rows.length)
     throw fail('Filen har bara en rubrikrad. Lägg aktiviteterna på raderna under den.');
+  return storeUpload(ctx, actor, agreementId, file.name, format, grid);
+}
+
+async function storeUpload(
+  ctx: Ctx,
+  actor: Changer,
+  agreementId: string,
+  fileName: string,
+  format: ImportUploadTable['format'],
+  grid: StoredGrid
+): Promise<ImportPreview> {
   const now = ctx.now();
   await deleteExpiredUploads(ctx.db, now.toISOString());
   const upload: ImportUploadTable = {
     id: newId(),
     agreement_id: agreementId,
     created_by: changerId(actor),
-    file_name: (file.name.split(/[\\/]/).pop() || 'kalkylblad').slice(0, 200),
-    format: read.format,
-    row_count: read.grid.rows.length,
-    content: JSON.stringify(read.grid),
+    file_name: (fileName.split(/[\\/]/).pop() || 'kalkylblad').slice(0, 200),
+    format,
+    row_count: grid.rows.length,
+    content: JSON.stringify(grid),
     created_at: now.toISOString(),
     expires_at: new Date(now.getTime() + UPLOAD_HOURS * 3_600_000).toISOString()
   };
   await insertUpload(ctx.db, upload);
-  return present(upload, read.grid, (await measureCatalogue(ctx, agreementId)).list);
+  return present(upload, grid, (await measureCatalogue(ctx, agreementId)).list);
+}
+
+const headerRowInput = z.coerce
+  .number({ message: 'Välj rubrikraden med dess radnummer.' })
+  .int({ message: 'Välj rubrikraden med dess radnummer.' })
+  .min(1, { message: 'Välj rubrikraden med dess radnummer.' });
+
+/**
+ * Reads an upload again with another header row (the person chose it in the preview). The rows
+ * come from what the upload kept, so the file need not be sent again; a new upload replaces it.
+ */
+export async function chooseHeaderRow(
+  ctx: Ctx,
+  actor: Changer,
+  uploadId: string,
+  headerRow: unknown
+): Promise<ImportPreview> {
+  const { upload, grid } = await loadUpload(ctx, actor, uploadId);
+  const fail = (message: string) => new ValidationError([{ field: 'headerRow', message }]);
+  const n = headerRowInput.safeParse(headerRow);
+  if (!n.success) throw fail(n.error.issues[0]!.message);
+  if (!grid.other) throw fail('Ladda upp filen igen för att välja en annan rubrikrad.');
+  const rows = sheetRows(grid);
+  let next: StoredGrid;
+  try {
+    next = storedGrid(rows, toGrid(rows, MAX_ROWS, n.data));
+  } catch (e) {
+    if (e instanceof SpreadsheetError) throw fail(e.message);
+    throw e;
+  }
+  if (!next.rows.length) throw fail(`Det finns inga rader under rad ${n.data}. Välj en annan rad.`);
+  return storeUpload(ctx, actor, upload.agreement_id, upload.file_name, upload.format, next);
 }
 
 /** The preview of an upload again (after a reload, or on another app server). */
@@ -173,7 +262,12 @@ async function check(ctx: Ctx, actor: Changer, uploadId: string, input: unknown)
     periodStart: loaded.agreement.period_start,
     periodEnd: loaded.agreement.period_end
   });
-  return { ...loaded, ...result };
+  // Rows of this product's own export carry the activity's id: one that is stored already is never stored again.
+  const ids = result.good.flatMap((g) => (g.sourceId ? [g.sourceId] : []));
+  const known = ids.length ? await existingActivityIds(ctx.db, ids) : new Set<string>();
+  const fromExport = result.good.filter((g) => g.sourceId && known.has(g.sourceId)).length;
+  const good = result.good.filter((g) => !(g.sourceId && known.has(g.sourceId)));
+  return { ...loaded, ...result, good, fromExport };
 }
 
 /** The outcome of checking every row: how many are good, and each problem by row and column. */
@@ -191,6 +285,8 @@ export async function validateImport(ctx: Ctx, actor: Changer, uploadId: string,
     fileName: r.upload.file_name,
     total: r.grid.rows.length,
     good: r.good.length,
+    /** Rows whose id is an activity stored already (the file is an export from here): never stored twice. */
+    fromExport: r.fromExport,
     /** Of the good rows, how many an earlier import already stored. */
     alreadyStored: await countStoredIdempotencyKeys(
       ctx.db,
@@ -233,7 +329,13 @@ export async function commitImport(
   uploadId: string,
   mapping: unknown,
   options: { includeGoodRowsOnly: boolean }
-): Promise<{ stored: number; existing: number; skipped: number; fileName: string }> {
+): Promise<{
+  stored: number;
+  existing: number;
+  skipped: number;
+  fromExport: number;
+  fileName: string;
+}> {
   const r = await check(ctx, actor, uploadId, mapping);
   if (r.badRows && !options.includeGoodRowsOnly)
     throw new ValidationError([
@@ -242,7 +344,7 @@ export async function commitImport(
         message: `${r.badRows} ${r.badRows === 1 ? 'rad har' : 'rader har'} fel, så inget sparades. Rätta filen och ladda upp den igen, eller välj att importera bara de ${r.good.length} korrekta raderna.`
       }
     ]);
-  if (!r.good.length)
+  if (!r.good.length && !r.fromExport)
     throw new ValidationError([
       { field: 'rows', message: 'Det finns inga korrekta rader att importera.' }
     ]);
@@ -287,6 +389,7 @@ export async function commitImport(
         rows: r.grid.rows.length,
         stored: n,
         existing: rows.length - n,
+        fromExport: r.fromExport,
         skipped: r.badRows
       }
     });
@@ -296,6 +399,7 @@ export async function commitImport(
     stored,
     existing: rows.length - stored,
     skipped: r.badRows,
+    fromExport: r.fromExport,
     fileName: r.upload.file_name
   };
 }

@@ -255,6 +255,20 @@ export async function daysLoggedOtherwise(
 }
 
 /** How many of these idempotency keys are already stored (counted in SQL, 500 keys at a time). */
+/** Which of the ids belong to a stored activity (deleted ones too: they were stored once). */
+export async function existingActivityIds(db: Executor, ids: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('activities')
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) found.add(r.id);
+  }
+  return found;
+}
+
 export async function countStoredIdempotencyKeys(db: Executor, keys: string[]): Promise<number> {
   let n = 0;
   for (let i = 0; i < keys.length; i += 500) {
