@@ -25,6 +25,7 @@ import {
 } from '../db/repositories/agreements/agreement-parts.repository';
 import { listRevisions, loadRevisionContent } from '../db/repositories/agreements/plan.repository';
 import { norsjoDemoActivities } from './norsjo-demo';
+import { demoProlongationText } from '../../core/demo-period';
 import { findNorsjoAgreementId, norsjoIds } from './norsjo.service';
 import { stockholmDate } from '../services/shared/clock';
 import { getAgreementView } from '../services/agreements/agreement-view.service';
@@ -119,7 +120,7 @@ async function extendForDemo(ctx: Ctx, agreementId: string, today: string): Prom
     status: v.status,
     periodStart: v.period.start,
     periodEnd: end,
-    periodText: `${v.period.text}. Demo: förlängt till och med ${end} så att demon har en pågående period.`,
+    periodText: `${v.period.text} ${demoProlongationText(v.period.end, end)}`,
     situationSummary: v.situationSummary,
     communication: v.communication,
     signedOn: v.signedOn ?? ''

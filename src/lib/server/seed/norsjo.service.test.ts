@@ -1,3 +1,4 @@
+import { demoProlongation } from '../../core/demo-period';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNorsjoDemo } from '../../../../test/support/factories';
 import { DATABASES, openTestContext } from '../../../../test/support/databases';
@@ -6,6 +7,10 @@ import { getAgreementView } from '../services/agreements/agreement-view.service'
 import { agreementFollowUp } from '../services/follow-up/follow-up.service';
 import { ensureNorsjo, findNorsjoAgreementId } from './norsjo.service';
 import { compareRevisions } from '../services/agreements/plan.service';
+
+/** The period's words in the document, and what else it says about the period. */
+const DOCUMENT_PERIOD =
+  'Avtalet löper på fyra år med början 1/1 2019. Dokumentet säger också 2019–2023: rubriken "Medborgarlöfte 2019-2023" och "genomförandeplan för 2019 – 2023".';
 
 describe.each(DATABASES)('Norsjö’s agreement on $kind', ({ kind }) => {
   let ctx: Ctx;
@@ -27,11 +32,17 @@ describe.each(DATABASES)('Norsjö’s agreement on $kind', ({ kind }) => {
       { id: 'kommun-2417', code: '2417', name: 'Norsjö', officialName: 'Norsjö kommun' }
     ]);
     expect(v.policeArea?.name).toBe('Lokalpolisområde Skellefteå');
-    // Demo mode prolongs the agreement to the end of this year, and says so in the period's words.
+    // Demo mode prolongs the agreement to the end of this year, and says so in the period's words,
+    // from which the public page reads back the agreement's own period 2019–2022.
     expect(v.period).toEqual({
       start: '2019-01-01',
       end: '2026-12-31',
-      text: 'Avtalet löper på fyra år med början 1/1 2019. Demo: förlängt till och med 2026-12-31 så att demon har en pågående period.'
+      text: `${DOCUMENT_PERIOD} Demo: förlängt från 2022-12-31 till och med 2026-12-31 så att demon har en pågående period; allt efter 2022-12-31 är påhittat.`
+    });
+    expect(demoProlongation(v.period)).toEqual({
+      own: { start: '2019-01-01', end: '2022-12-31' },
+      demoEnd: '2026-12-31',
+      ownText: DOCUMENT_PERIOD
     });
     expect(v.focusAreas.map((f) => f.title)).toEqual([
       'Insatser mot narkotika',
@@ -176,11 +187,8 @@ describe.each(DATABASES)('Norsjö outside demo mode on $kind', ({ kind }) => {
     try {
       const id = (await findNorsjoAgreementId(ctx))!;
       const v = await getAgreementView(ctx, id);
-      expect(v.period).toEqual({
-        start: '2019-01-01',
-        end: '2022-12-31',
-        text: 'Avtalet löper på fyra år med början 1/1 2019'
-      });
+      expect(v.period).toEqual({ start: '2019-01-01', end: '2022-12-31', text: DOCUMENT_PERIOD });
+      expect(demoProlongation(v.period)).toBeNull();
       expect((await agreementFollowUp(ctx, id, { period: 'agreement' })).demo).toBe(false);
     } finally {
       await close();

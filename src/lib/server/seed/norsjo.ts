@@ -25,7 +25,9 @@ export const NORSJO_AGREEMENT = {
   periodStart: '2019-01-01',
   // "Avtalet löper på fyra år med början 1/1 2019": four years, so the last day is 2022-12-31.
   periodEnd: '2022-12-31',
-  periodText: 'Avtalet löper på fyra år med början 1/1 2019',
+  // The period's words, then what else the document says about its period (shown beside it).
+  periodText:
+    'Avtalet löper på fyra år med början 1/1 2019. Dokumentet säger också 2019–2023: rubriken "Medborgarlöfte 2019-2023" och "genomförandeplan för 2019 – 2023".',
   preamble:
     'Följande avtal ingås härmed avseende samarbete mellan polis och Norsjö kommun i syfte att arbeta brottsförebyggande, minska brottsligheten och öka tryggheten.',
   situationSummary:

@@ -48,11 +48,13 @@ describe.each(DATABASES)('the Norsjö seed document imported on $kind', ({ kind 
       'partyIds',
       'periodStart',
       'periodEnd',
-      'periodText',
       'situationSummary',
       'communication'
     ] as const)
       expect(imported[f], f).toEqual(demo[f]);
+    // The seed's period words are the document's sentence, then a note that the document also says 2019–2023.
+    expect(demo.periodText.startsWith(`${imported.periodText}.`)).toBe(true);
+    expect(demo.periodText).toContain('Dokumentet säger också 2019–2023');
     // Accepting creates a draft; the demo agreement is the signed one.
     expect(imported.status).toBe('draft');
     expect(demo.status).toBe('signed');
