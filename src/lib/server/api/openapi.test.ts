@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../../../../test/support/databases';
 import { openNorsjoDemo } from '../../../../test/support/factories';
+import { schemaChecker } from '../../../../test/support/openapi';
 import { SYSTEM } from '../auth/policy';
 import type { Ctx } from '../context';
 import { listRevisions, loadRevisionContent } from '../db/repositories/agreements/plan.repository';
@@ -77,26 +76,6 @@ function undocumented(routes: { route: string; methods: string[] }[], doc: OpenA
 /** The document after a JSON round trip, as a client receives it. */
 const served = (): OpenApiDocument => JSON.parse(JSON.stringify(openApiDocument));
 
-/** An Ajv for JSON Schema 2020-12 (OpenAPI 3.1's dialect) holding the document's schemas. */
-function validator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  addFormats(ajv);
-  ajv.addKeyword('discriminator'); // OpenAPI's annotation; oneOf already decides
-  const defs = JSON.parse(
-    JSON.stringify(openApiDocument.components.schemas).replaceAll(
-      '#/components/schemas/',
-      '#/$defs/'
-    )
-  );
-  ajv.addSchema({ $id: 'urn:loften:api', $defs: defs });
-  return (name: string, value: unknown) => {
-    const check = ajv.getSchema(`urn:loften:api#/$defs/${name}`);
-    if (!check) throw new Error(`No schema ${name}`);
-    check(JSON.parse(JSON.stringify(value)));
-    return (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
-  };
-}
-
 describe('the OpenAPI document covers every /api/v1 route', () => {
   it('has an operation for every method every route file exports, and nothing more', () => {
     const routes = routeFiles();
@@ -145,8 +124,8 @@ describe('the OpenAPI document passes the Redocly linter’s recommended rules',
   }, 30_000);
 
   it('and the linter notices a document without servers, security or a 4xx', async () => {
-    const doc = served() as Partial<OpenApiDocument> & OpenApiDocument;
-    delete doc.servers;
+    const doc = served();
+    delete (doc as Partial<OpenApiDocument>).servers;
     const health = doc.paths['/api/v1/health']!.get!;
     health.responses = { '200': health.responses['200']! };
     delete (health as Partial<typeof health>).security;
@@ -182,7 +161,7 @@ describe('the OpenAPI document passes the Redocly linter’s recommended rules',
   });
 
   it('compiles every component schema as JSON Schema 2020-12, strictly', () => {
-    const check = validator();
+    const check = schemaChecker();
     for (const name of Object.keys(openApiDocument.components.schemas))
       expect(() => check(name, null), name).not.toThrow();
   });
@@ -220,7 +199,7 @@ describe('request parameters and bodies come from the schemas the services valid
   });
 
   it('agrees with the service on what a body may be', () => {
-    const check = validator();
+    const check = schemaChecker();
     const bodies = [
       { measureId: 'm1' },
       { measureId: 'm1', count: 3, place: 'Skolan', publication: 'delayed' },
@@ -248,7 +227,7 @@ describe('request parameters and bodies come from the schemas the services valid
 });
 
 describe('error answers match their response schemas', () => {
-  const check = validator();
+  const check = schemaChecker();
   const body = async (r: Response) => (await r.json()) as unknown;
 
   it('400, 401, 403, 404 from the services and 413 from the hooks', async () => {
@@ -275,7 +254,7 @@ describe.each(DATABASES)('real answers match their response schemas on $kind', (
   let ctx: Ctx;
   let close: () => Promise<void>;
   let id: string;
-  const check = validator();
+  const check = schemaChecker();
   beforeAll(async () => {
     ({ ctx, close, id } = await openNorsjoDemo(kind));
   });
