@@ -1,5 +1,4 @@
-import type { Dashboard } from '../../services/follow-up/dashboard.service';
-import type { MeasureHistory } from '../../services/follow-up/measure-history.service';
+import type { FollowUpStatus } from '../../../core';
 import {
   fulfilmentBarsSvg,
   heatMapSvg,
@@ -24,8 +23,28 @@ const share = (b: FulfilmentBar) =>
 const barWords = (bars: readonly FulfilmentBar[]) =>
   bars.map((b) => `${b.name}: ${share(b)}`).join('; ');
 
+/** What the dashboard's charts need: the span, a status per measure and month, and shares. */
+export type DashboardChartsInput = {
+  span: { start: string; end: string };
+  months: readonly string[];
+  measures: readonly { title: string; months: readonly ({ status: FollowUpStatus } | null)[] }[];
+  fulfilment: {
+    byFocusArea: readonly FulfilmentBar[];
+    byResponsibleParty: readonly FulfilmentBar[];
+  };
+};
+
+/** What a measure's monthly chart needs: its title and each month's result. */
+export type MeasureMonthsInput = {
+  measure: { title: string };
+  months: readonly {
+    month: string;
+    result: { done: number; expected: number | null; status: FollowUpStatus } | null;
+  }[];
+};
+
 /** The dashboard's three charts as SVG strings: the heat map and fulfilment per focus area and per party. */
-export function dashboardCharts(d: Dashboard) {
+export function dashboardCharts(d: DashboardChartsInput) {
   const years = `${d.span.start.slice(0, 4)}–${d.span.end.slice(0, 4)}`;
   return {
     heatMap: heatMapSvg({
@@ -48,7 +67,7 @@ export function dashboardCharts(d: Dashboard) {
 }
 
 /** A measure's monthly chart: done per month, the expected count as a dash, the status on top. */
-export function measureMonthsChart(h: MeasureHistory): string {
+export function measureMonthsChart(h: MeasureMonthsInput): string {
   const months = h.months.map((m) => m.month);
   return monthlyBarsSvg({
     label:

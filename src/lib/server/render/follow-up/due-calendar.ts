@@ -1,6 +1,16 @@
 import ical from 'ical-generator';
 import { addDays, dateParts } from '../../../core';
-import type { DueReport } from '../../services/follow-up/due.service';
+
+/** A dated obligation of what is due: one all-day event from `start` through `end`. */
+export type CalendarObligation = {
+  kind: string;
+  measureId: string;
+  start: string;
+  end: string;
+  summary: string;
+  line: string;
+  agreementTitle: string;
+};
 import { stampsInUtc, UID_DOMAIN, utcFields } from '../shared/ical-utc';
 
 /** A calendar day as a Date whose local fields are that day, which is how ical-generator writes all-day dates. */
@@ -14,7 +24,10 @@ function localDay(date: string): Date {
  * last day to reach a count), in Swedish, in Swedish time. Event ids are stable, so a calendar
  * app that polls the feed updates events rather than duplicating them.
  */
-export function dueCalendar(report: DueReport, options: { origin: string; now: Date }): string {
+export function dueCalendar(
+  report: { obligations: readonly CalendarObligation[] },
+  options: { origin: string; now: Date }
+): string {
   const calendar = ical({
     name: 'Löften – att göra',
     description: 'Riskhelger och sista dagar för dina överenskommelsers åtgärder.',

@@ -1,5 +1,12 @@
 import { isoWeek } from '../../../core';
-import type { DueReport } from '../../services/follow-up/due.service';
+
+/** What the digest needs of a person's due report: today, its lines by state, and the demo mark. */
+export type DigestInput = {
+  today: string;
+  demo: boolean;
+  items: readonly { state: string; line: string }[];
+  obligations: readonly { line: string }[];
+};
 
 /** A digest e-mail: subject, plain text and simple HTML with the same lines. */
 export type DigestMessage = { subject: string; text: string; html: string };
@@ -12,7 +19,7 @@ const escape = (s: string) =>
 
 /** The weekly digest for one person: what is behind, what is coming in the next days, what is still open. */
 export function digestMessage(
-  report: DueReport,
+  report: DigestInput,
   options: { name: string; origin: string }
 ): DigestMessage {
   const week = isoWeek(report.today);

@@ -1,5 +1,18 @@
 import ical, { ICalEventStatus } from 'ical-generator';
-import type { PublicEvent } from '../../services/publication/event.service';
+
+/** An event as the calendar needs it: times as instants, the kind in words, its revision. */
+export type CalendarEvent = {
+  id: string;
+  title: string;
+  kindLabel: string;
+  description: string;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+  cancelled: boolean;
+  updatedAt: string;
+  sequence: number;
+};
 import { stampsInUtc, UID_DOMAIN, utcFields } from '../shared/ical-utc';
 
 const ZONE = 'Europe/Stockholm';
@@ -54,7 +67,7 @@ function stockholmWallTime(iso: string): Date {
  * feed with STATUS:CANCELLED, so the apps that have it remove or mark it. Stamps are in UTC.
  */
 export function eventCalendar(
-  events: readonly PublicEvent[],
+  events: readonly CalendarEvent[],
   options: { name: string; pageUrl: string }
 ): string {
   const calendar = ical({

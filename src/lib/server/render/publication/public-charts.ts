@@ -1,13 +1,19 @@
-import type { MunicipalityPage } from '../../services/publication/public-site.service';
 import { fulfilmentBarsSvg } from '../shared/charts';
 
-type Shown = NonNullable<MunicipalityPage['agreement']>;
+/** What the chart needs of a public agreement: its focus areas and the kept share of each. */
+export type FocusAreaChartInput = {
+  view: { focusAreas: readonly { id: string; title: string }[] };
+  standing: { byFocusArea: Record<string, { met: number; judged: number } | undefined> };
+};
 
 /**
  * The public page's chart: the share of kept measure-years per focus area since the start, with
  * the same figures in words as its text alternative (and in a list beside it on the page).
  */
-export function focusAreaChart(a: Shown): { svg: string; bars: { name: string; text: string }[] } {
+export function focusAreaChart(a: FocusAreaChartInput): {
+  svg: string;
+  bars: { name: string; text: string }[];
+} {
   const bars = a.view.focusAreas.map((f) => {
     const share = a.standing.byFocusArea[f.id];
     return { name: f.title, met: share?.met ?? 0, judged: share?.judged ?? 0 };
