@@ -22,7 +22,7 @@ export function evaluateEveryShift(ctx: FollowUpContext): PeriodResult[] {
     const owedUntil = p.phase === 'closed' ? p.end : addDays(ctx.today, -1);
     const expected =
       p.start <= owedUntil ? sumShifts(ctx.tallies, { start: p.start, end: owedUntil }) : 0;
-    if (expected === 0 && p.phase === 'closed') {
+    if (expected === 0) {
       return { ...base, expected: 0, status: 'not-applicable', detail: 'no shifts were worked' };
     }
     const share = expected > 0 ? ` (${Math.round((100 * base.done) / expected)} %)` : '';

@@ -1,4 +1,4 @@
-import { type DateRange, overlap } from './dates';
+import { addDays, type DateRange, overlap } from './dates';
 import { type CountPiece, evaluateCount } from './follow-up-count';
 import { evaluateInterval } from './follow-up-interval';
 import { evaluateOccasions } from './follow-up-occasions';
@@ -89,9 +89,22 @@ export function followUp(input: FollowUpInput): PeriodResult[] {
     ...p,
     phase: phaseOf(p, input.today)
   }));
-  const plan: readonly PlanPiece[] = input.plan?.length
+  const given: readonly PlanPiece[] = input.plan?.length
     ? input.plan
     : [{ start: input.span.start, end: input.span.end, target: input.target }];
+  // A version that changes nothing changes nothing: adjoining pieces with one target are one.
+  const plan: PlanPiece[] = [];
+  for (const piece of given) {
+    const prev = plan[plan.length - 1];
+    if (
+      prev &&
+      addDays(prev.end, 1) === piece.start &&
+      JSON.stringify(prev.target) === JSON.stringify(piece.target) &&
+      (piece.target.kind !== 'count' || piece.target.per !== 'period')
+    )
+      plan[plan.length - 1] = { ...prev, end: piece.end };
+    else plan.push(piece);
+  }
   const base: Omit<FollowUpContext, 'periods'> = {
     tallies: input.tallies,
     today: input.today,
