@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { can, roleIn, SYSTEM, type Actor, type Changer } from '../../auth/policy';
 import type { Ctx, Executor } from '../../context';
 import {
+  agreementIdsNaming,
   agreementMunicipalityIds,
   agreementOrganisationIds,
   findAgreement,
@@ -133,6 +134,23 @@ export async function signedPoliceAreaIds(ctx: Ctx, agreementId: string): Promis
   if (!agreement?.police_area_id || agreement.status === 'draft') return [];
   const accepted = await acceptedOrganisationIds(ctx.db, agreementId);
   return accepted.includes(agreement.police_area_id) ? [agreement.police_area_id] : [];
+}
+
+/**
+ * May the actor create things (surveys) under this municipality at all: its own editors, or an
+ * editor of a police area that is party to a signed agreement with it. Checked before the input is
+ * read, so that an outsider is refused whatever they send.
+ */
+export async function mayActForMunicipality(
+  ctx: Ctx,
+  actor: Changer,
+  municipalityId: string
+): Promise<boolean> {
+  if (actor === SYSTEM || can(actor, 'agreement.edit', [municipalityId])) return true;
+  if (!actor) return false;
+  for (const id of await agreementIdsNaming(ctx.db, municipalityId))
+    if (can(actor, 'agreement.edit', await signedPoliceAreaIds(ctx, id))) return true;
+  return false;
 }
 
 /** Throws unless mayActInMunicipality. */

@@ -19,7 +19,8 @@ import {
 import type { SurveyOptionTable, SurveyQuestionTable } from '../../db/schema';
 import { recordAudit } from '../shared/audit.service';
 import { stockholmDate } from '../shared/clock';
-import { NotFoundError, ValidationError } from '../shared/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import { mayActForMunicipality } from '../agreements/agreement-consent.service';
 import { assertSurveyOwner, isOpenOn, loadSurveyQuestions, requireSurvey } from './survey-access';
 import { isoDate, parseInput } from '../shared/validation';
 
@@ -128,6 +129,10 @@ export async function createSurvey(
 ): Promise<{ id: string }> {
   const municipality = await findMunicipalityByCode(ctx.db, municipalityCode);
   if (!municipality) throw new NotFoundError(`Det finns ingen kommun med kod ${municipalityCode}.`);
+  if (!(await mayActForMunicipality(ctx, actor, municipality.id)))
+    throw new ForbiddenError(
+      'Bara kommunens redaktörer, eller polisområdet i en undertecknad överenskommelse med kommunen, får skapa enkäter här.'
+    );
   const input = parseInput(createInput, raw);
   if (
     input.agreementId &&

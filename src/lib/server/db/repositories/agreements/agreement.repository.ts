@@ -149,6 +149,16 @@ export async function agreementOrganisationIds(db: Executor, id: string): Promis
 export const updateAgreementRow = (db: Executor, id: string, patch: Partial<AgreementTable>) =>
   db.updateTable('agreements').set(patch).where('id', '=', id).execute();
 
+/** The agreements that name a municipality. */
+export const agreementIdsNaming = async (db: Executor, municipalityId: string): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('agreement_municipalities')
+      .select('agreement_id')
+      .where('municipality_id', '=', municipalityId)
+      .execute()
+  ).map((r) => r.agreement_id);
+
 /** The municipality ids of an agreement. */
 export const agreementMunicipalityIds = async (db: Executor, id: string): Promise<string[]> =>
   (
