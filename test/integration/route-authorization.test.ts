@@ -103,6 +103,59 @@ const ROWS: Row[] = [
     access: 'signed-in',
     call: () => ({ method: 'POST', path: '/konto?/revokeToken', form: { id: 'none' } })
   },
+  // Administration: instance administrators only (docs/SECURITY.md, "Administration")
+  {
+    key: 'POST /admin invite',
+    access: { least: 'admin' },
+    call: () => ({
+      method: 'POST',
+      path: '/admin?/invite',
+      form: { email: 'tabell@mala.se', name: 'Tabell Test', organisation: '2418', role: 'viewer' }
+    })
+  },
+  {
+    key: 'POST /admin role',
+    access: { least: 'admin' },
+    call: () => ({
+      method: 'POST',
+      path: '/admin?/role',
+      form: { email: 'kommun@demo.loften.se', organisation: '2418', role: 'viewer' }
+    })
+  },
+  {
+    key: 'POST /admin removeRole',
+    access: { least: 'admin' },
+    call: () => ({
+      method: 'POST',
+      path: '/admin?/removeRole',
+      form: { userId: 'none', organisationId: 'kommun-2417' }
+    })
+  },
+  {
+    key: 'POST /admin deactivate',
+    access: { least: 'admin' },
+    call: () => ({ method: 'POST', path: '/admin?/deactivate', form: { userId: 'none' } })
+  },
+  {
+    key: 'POST /admin reactivate',
+    access: { least: 'admin' },
+    call: () => ({ method: 'POST', path: '/admin?/reactivate', form: { userId: 'none' } })
+  },
+  {
+    key: 'POST /admin/inloggning configure',
+    access: { least: 'admin' },
+    call: () => ({
+      method: 'POST',
+      path: '/admin/inloggning?/configure',
+      form: {
+        organisation: '2417',
+        name: 'Test',
+        issuer: 'http://example.se',
+        clientId: 'x',
+        clientSecret: 'y'
+      }
+    })
+  },
   {
     key: 'POST /att-gora createFeed',
     access: 'signed-in',
