@@ -4,7 +4,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { logActivity } from '$lib/server/services/logging/activity.service';
 import { listActivities } from '$lib/server/services/logging/activity-list.service';
-import { loggableMeasures, measureStanding } from '$lib/server/services/logging/logging.service';
+import {
+  loggableMeasures,
+  measureStanding,
+  preselectedMeasure
+} from '$lib/server/services/logging/logging.service';
 import { formFailure, keptValues } from '$lib/server/http';
 import { stockholmDate } from '$lib/server/services/shared/clock';
 
@@ -26,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     // A fresh key per form: a double-tapped submit stores the activity once.
     idempotencyKey: crypto.randomUUID(),
     // Nothing is chosen for someone who has not logged yet: a quick tap must not log the wrong measure.
-    selected: q.atgard ?? done?.id ?? measures.find((m) => m.recent)?.id ?? '',
+    selected: q.atgard ?? done?.id ?? preselectedMeasure(measures),
     standing: done ? await measureStanding(ctx, done.agreementId, done.key) : null,
     recentActivities: mine.items.map((a) => ({
       ...a,

@@ -68,6 +68,13 @@ export async function loggableMeasures(ctx: Ctx, actor: Actor): Promise<Loggable
   return out.sort((x, y) => rank(x) - rank(y) || x.title.localeCompare(y.title, 'sv'));
 }
 
+/**
+ * The measure the logging form starts on: the person's most recent one, else none, so a quick
+ * tap on a first visit never logs an arbitrary measure.
+ */
+export const preselectedMeasure = (measures: LoggableMeasure[]): string =>
+  measures.find((m) => m.recent)?.id ?? '';
+
 /** How a measure stands this month and this year, for the confirmation after logging. */
 export async function measureStanding(ctx: Ctx, agreementId: string, key: string) {
   const today = stockholmDate(ctx.now());

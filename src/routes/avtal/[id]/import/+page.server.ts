@@ -16,6 +16,7 @@ import {
 } from '$lib/server/services/logging/import-mapping';
 import {
   canImport,
+  chooseHeaderRow,
   commitImport,
   getImportPreview,
   MAX_IMPORT_BYTES,
@@ -31,7 +32,8 @@ const query = z.object({
   kontroll: z.string().max(5).optional().catch(undefined),
   sparade: count,
   fanns: count,
-  hoppade: count
+  hoppade: count,
+  export: count
 });
 
 /** The mapping as the page sends it: one parameter per field, holding a column number or ''. */
@@ -88,7 +90,12 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
     notice,
     result:
       q.sparade !== undefined
-        ? { stored: q.sparade, existing: q.fanns ?? 0, skipped: q.hoppade ?? 0 }
+        ? {
+            stored: q.sparade,
+            existing: q.fanns ?? 0,
+            skipped: q.hoppade ?? 0,
+            fromExport: q.export ?? 0
+          }
         : null
   };
 };
@@ -111,6 +118,25 @@ export const actions: Actions = {
     }
     redirect(303, `/avtal/${params.id}/import?fil=${uploadId}`);
   },
+  /** Reads the upload again with the header row the person chose ("Rubrikraden är rad N"). */
+  headerRow: async ({ request, params, locals }) => {
+    const { ctx } = await getApp();
+    const form = await request.formData();
+    let uploadId: string;
+    try {
+      const preview = await chooseHeaderRow(
+        ctx,
+        locals.actor,
+        String(form.get('fil') ?? ''),
+        String(form.get('headerRow') ?? '')
+      );
+      if (preview.agreementId !== params.id) throw new NotFoundError('Uppladdningen finns inte.');
+      uploadId = preview.uploadId;
+    } catch (e) {
+      return formFailure(e, keptValues(form), 'headerRow');
+    }
+    redirect(303, `/avtal/${params.id}/import?fil=${uploadId}`);
+  },
   import: async ({ request, params, locals }) => {
     const { ctx } = await getApp();
     const form = await request.formData();
@@ -129,7 +155,7 @@ export const actions: Actions = {
     }
     redirect(
       303,
-      `/avtal/${params.id}/import?sparade=${r.stored}&fanns=${r.existing}&hoppade=${r.skipped}`
+      `/avtal/${params.id}/import?sparade=${r.stored}&fanns=${r.existing}&hoppade=${r.skipped}&export=${r.fromExport}`
     );
   }
 };
