@@ -3,6 +3,13 @@ import type { Ctx } from '../../context';
 import { newId } from '../../context';
 import type { Actor } from '../../auth/policy';
 import { hashSecret, newSecret } from '../../auth/tokens';
+import {
+  findLiveToken,
+  insertApiToken,
+  listTokensOfUser,
+  revokeTokenOfUser,
+  touchToken
+} from '../../db/repositories/accounts/token.repository';
 import { recordAudit } from '../shared/audit.service';
 import { fieldErrorsFromZod, NotFoundError, ValidationError } from '../shared/errors';
 import { actorFor } from './auth.service';
@@ -45,7 +52,7 @@ export async function createApiToken(
     revoked_at: null
   };
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('api_tokens').values(row).execute();
+    await insertApiToken(trx, row);
     await recordAudit(trx, ctx.now(), {
       actorId: actor.userId,
       organisationId: null,
@@ -76,26 +83,13 @@ const present = (r: {
 
 /** The actor's tokens, newest first. */
 export async function listApiTokens(ctx: Ctx, actor: Actor): Promise<ApiTokenView[]> {
-  const rows = await ctx.db
-    .selectFrom('api_tokens')
-    .selectAll()
-    .where('user_id', '=', actor.userId)
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map(present);
+  return (await listTokensOfUser(ctx.db, actor.userId)).map(present);
 }
 
 /** Revokes one of the actor's own tokens. */
 export async function revokeApiToken(ctx: Ctx, actor: Actor, tokenId: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const res = await trx
-      .updateTable('api_tokens')
-      .set({ revoked_at: ctx.now().toISOString() })
-      .where('id', '=', tokenId)
-      .where('user_id', '=', actor.userId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0)
+    if ((await revokeTokenOfUser(trx, tokenId, actor.userId, ctx.now().toISOString())) === 0)
       throw new NotFoundError('Nyckeln finns inte eller är redan återkallad.');
     await recordAudit(trx, ctx.now(), {
       actorId: actor.userId,
@@ -109,20 +103,11 @@ export async function revokeApiToken(ctx: Ctx, actor: Actor, tokenId: string): P
 
 /** The actor behind a bearer token: the owner's rights, no more; null when unknown or revoked. */
 export async function resolveApiToken(ctx: Ctx, token: string): Promise<Actor | null> {
-  const row = await ctx.db
-    .selectFrom('api_tokens')
-    .select(['id', 'user_id', 'last_used_at'])
-    .where('token_hash', '=', hashSecret(token))
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  const row = await findLiveToken(ctx.db, hashSecret(token));
   if (!row) return null;
   const now = ctx.now();
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 60_000) {
-    await ctx.db
-      .updateTable('api_tokens')
-      .set({ last_used_at: now.toISOString() })
-      .where('id', '=', row.id)
-      .execute();
+    await touchToken(ctx.db, row.id, now.toISOString());
   }
   return actorFor(ctx, row.user_id, true);
 }

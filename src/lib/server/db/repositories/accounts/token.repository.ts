@@ -1,0 +1,45 @@
+import type { Executor } from '../../../context';
+import type { ApiTokenTable } from '../../schema';
+
+/** Stores a new API token (only the hash of its secret). */
+export const insertApiToken = (db: Executor, row: ApiTokenTable) =>
+  db.insertInto('api_tokens').values(row).execute();
+
+/** A user's tokens, newest first. */
+export const listTokensOfUser = (db: Executor, userId: string) =>
+  db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .execute();
+
+/** Revokes one of a user's live tokens; the number revoked (0 when none matched). */
+export async function revokeTokenOfUser(
+  db: Executor,
+  tokenId: string,
+  userId: string,
+  atIso: string
+): Promise<number> {
+  const res = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: atIso })
+    .where('id', '=', tokenId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** The live token with this hash, or undefined. */
+export const findLiveToken = (db: Executor, tokenHash: string) =>
+  db
+    .selectFrom('api_tokens')
+    .select(['id', 'user_id', 'last_used_at'])
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+
+/** Notes when a token was last used. */
+export const touchToken = (db: Executor, id: string, atIso: string) =>
+  db.updateTable('api_tokens').set({ last_used_at: atIso }).where('id', '=', id).execute();
