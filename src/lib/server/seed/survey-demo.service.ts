@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { answerSetText, readAnswers, valuesByKey } from '../../core/survey';
 import { SYSTEM } from '../auth/policy';
+import { findDemoSurvey, textAnswerIds } from '../db/repositories/dialogue/survey.repository';
 import type { Ctx } from '../context';
 import { answerThemeRows, decideAnswerTheme } from '../db/repositories/dialogue/theme.repository';
 import { NORSJO_DEMO_SURVEY, NORSJO_EXTRA_ITEMS, norsjoSurveyAnswers } from './norsjo-survey';
@@ -18,13 +19,7 @@ import { suggestSurveyThemes } from '../services/dialogue/theme.service';
 export async function ensureNorsjoDemoSurvey(ctx: Ctx): Promise<string | null> {
   if (!ctx.config.demo) throw new Error('Demo data exists only in demo mode');
   const municipalityId = norsjoIds().municipality;
-  const existing = await ctx.db
-    .selectFrom('surveys')
-    .select('id')
-    .where('municipality_id', '=', municipalityId)
-    .where('demo', '=', 1)
-    .where('title_sv', '=', NORSJO_DEMO_SURVEY.title)
-    .executeTakeFirst();
+  const existing = await findDemoSurvey(ctx.db, municipalityId, NORSJO_DEMO_SURVEY.title);
   if (existing) return existing.id;
   const agreementId = await findNorsjoAgreementId(ctx);
   const { id } = await createSurvey(
@@ -53,19 +48,9 @@ export async function ensureNorsjoDemoSurvey(ctx: Ctx): Promise<string | null> {
   });
   await updateSurvey(ctx, SYSTEM, id, { ...NORSJO_DEMO_SURVEY, status: 'closed' });
   await suggestSurveyThemes(ctx, id);
-  const textIds = await ctx.db
-    .selectFrom('survey_answers')
-    .innerJoin('survey_responses', 'survey_responses.id', 'survey_answers.response_id')
-    .select('survey_answers.id')
-    .where('survey_responses.survey_id', '=', id)
-    .where('survey_answers.text', 'is not', null)
-    .orderBy('survey_responses.submitted_at')
-    .execute();
-  const coding = await answerThemeRows(
-    ctx.db,
-    textIds.map((r) => r.id)
-  );
-  const confirmEvery = new Set(textIds.filter((_, i) => i % 3 !== 2).map((r) => r.id));
+  const textIds = await textAnswerIds(ctx.db, id);
+  const coding = await answerThemeRows(ctx.db, textIds);
+  const confirmEvery = new Set(textIds.filter((_, i) => i % 3 !== 2));
   for (const c of coding.filter((c) => confirmEvery.has(c.answer_id)))
     await decideAnswerTheme(ctx.db, {
       ...c,

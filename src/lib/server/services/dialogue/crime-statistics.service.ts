@@ -1,4 +1,5 @@
 import { changerId, isAdmin, SYSTEM, type Changer } from '../../auth/policy';
+import { listMunicipalities } from '../../db/repositories/accounts/organisation.repository';
 import type { Ctx } from '../../context';
 import { newId } from '../../context';
 import type { CrimeStatisticTable } from '../../db/schema';
@@ -33,11 +34,7 @@ export function assertCanImport(actor: Changer): void {
 
 /** Municipality ids by code ("2417") and by lower-case name ("norsjö", "norsjö kommun"). */
 async function municipalityLookup(ctx: Ctx) {
-  const rows = await ctx.db
-    .selectFrom('organisations')
-    .select(['id', 'code', 'name'])
-    .where('kind', '=', 'municipality')
-    .execute();
+  const rows = await listMunicipalities(ctx.db);
   const byKey = new Map<string, string>();
   for (const r of rows) {
     if (r.code) byKey.set(r.code, r.id);

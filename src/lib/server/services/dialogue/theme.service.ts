@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_THEMES, parseKeywords, suggestThemes, type Theme } from '../../../core/themes';
 import { can, changerId, SYSTEM, type Actor, type Changer } from '../../auth/policy';
+import { findAnswerOfSurvey } from '../../db/repositories/dialogue/survey.repository';
 import type { Ctx } from '../../context';
 import { newId } from '../../context';
 import { agreementOrganisationIds } from '../../db/repositories/agreements/agreement.repository';
@@ -197,13 +198,7 @@ export async function decideTheme(
   const frame = await themeFrame(ctx, surveyScope(survey));
   if (!frame.some((t) => t.id === d.themeId))
     throw new ValidationError([{ field: 'themeId', message: 'Välj ett tema ur ramen.' }]);
-  const answer = await ctx.db
-    .selectFrom('survey_answers')
-    .innerJoin('survey_responses', 'survey_responses.id', 'survey_answers.response_id')
-    .select('survey_answers.id')
-    .where('survey_answers.id', '=', d.answerId)
-    .where('survey_responses.survey_id', '=', surveyId)
-    .executeTakeFirst();
+  const answer = await findAnswerOfSurvey(ctx.db, d.answerId, surveyId);
   if (!answer) throw new ValidationError([{ field: 'answerId', message: 'Svaret finns inte.' }]);
   await decideAnswerTheme(ctx.db, {
     answer_id: d.answerId,

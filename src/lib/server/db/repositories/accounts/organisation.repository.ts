@@ -66,3 +66,11 @@ export const organisationNames = (db: Executor, ids: string[]) =>
   ids.length
     ? db.selectFrom('organisations').select(['id', 'name', 'kind']).where('id', 'in', ids).execute()
     : Promise.resolve([]);
+
+/** Every municipality's id, code and name. */
+export const listMunicipalities = (db: Executor) =>
+  db
+    .selectFrom('organisations')
+    .select(['id', 'code', 'name'])
+    .where('kind', '=', 'municipality')
+    .execute();

@@ -129,3 +129,36 @@ export async function hasResponses(db: Executor, surveyId: string): Promise<bool
     .where('survey_id', '=', surveyId)
     .executeTakeFirst());
 }
+
+/** Whether an answer belongs to a survey (an answer id from a form is checked before it is coded). */
+export const findAnswerOfSurvey = (db: Executor, answerId: string, surveyId: string) =>
+  db
+    .selectFrom('survey_answers')
+    .innerJoin('survey_responses', 'survey_responses.id', 'survey_answers.response_id')
+    .select('survey_answers.id')
+    .where('survey_answers.id', '=', answerId)
+    .where('survey_responses.survey_id', '=', surveyId)
+    .executeTakeFirst();
+
+/** The ids of a survey's free-text answers, in the order they came in. */
+export const textAnswerIds = async (db: Executor, surveyId: string): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('survey_answers')
+      .innerJoin('survey_responses', 'survey_responses.id', 'survey_answers.response_id')
+      .select('survey_answers.id')
+      .where('survey_responses.survey_id', '=', surveyId)
+      .where('survey_answers.text', 'is not', null)
+      .orderBy('survey_responses.submitted_at')
+      .execute()
+  ).map((r) => r.id);
+
+/** A demo survey of a municipality by its title, or undefined. */
+export const findDemoSurvey = (db: Executor, municipalityId: string, title: string) =>
+  db
+    .selectFrom('surveys')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('demo', '=', 1)
+    .where('title_sv', '=', title)
+    .executeTakeFirst();
