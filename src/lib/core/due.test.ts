@@ -196,3 +196,37 @@ describe('dueObligations', () => {
     expect(list.map((o) => [o.start, o.end])).toEqual([['2027-04-30', '2027-05-02']]);
   });
 });
+
+describe('what is due: nothing owed yet and occasions without a date', () => {
+  it('keeps a count on the list on the first of the month, although it is not judged yet', () => {
+    const items = dueItems(
+      [
+        measure('Trafikkontroller', 'Minst 10 kontroller per månad', {
+          start: '2026-12-01',
+          end: '2026-12-31',
+          status: 'not-applicable'
+        })
+      ],
+      '2026-12-01'
+    );
+    expect(items.map((i) => [i.title, i.state, i.remaining])).toEqual([
+      ['Trafikkontroller', 'open', 10]
+    ]);
+  });
+
+  it('shows editors a named occasion that needs a date', () => {
+    const items = dueItems(
+      [
+        measure('Skolavslutning', 'Vid skolavslutningen', {
+          ...year2026,
+          expected: 0,
+          status: 'needs-date'
+        })
+      ],
+      '2026-11-27'
+    );
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ state: 'open', status: 'needs-date' });
+    expect(items[0]!.line).toMatch(/saknar datum/);
+  });
+});

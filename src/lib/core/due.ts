@@ -147,6 +147,8 @@ function progressWords(m: DueMeasure, p: PeriodResult, today: IsoDate, remaining
       : `aktiv, ${doneWord(p.done)} denna månad`;
   if (t.kind === 'every-shift')
     return `${p.done} av ${p.expected ?? 0} arbetspass loggade hittills denna månad`;
+  if (t.kind === 'occasions' && p.status === 'needs-date')
+    return `ett tillfälle saknar datum i år – ange datumet, så kan det följas upp`;
   if (t.kind === 'occasions') {
     const what = t.occasions === 'risk-weekends' ? 'riskhelger' : 'tillfällen';
     return `${p.done} av ${p.expected ?? 0} ${what} i år hittills`;
@@ -159,9 +161,10 @@ export function dueItems(measures: readonly DueMeasure[], today: IsoDate): DueIt
   const items: (DueItem & { own: boolean; share: number })[] = [];
   for (const m of measures) {
     const p = m.period;
-    if (!p || !duePeriodKind(m.target) || p.status === 'not-applicable' || p.status === 'upcoming')
-      continue;
+    if (!p || !duePeriodKind(m.target) || p.status === 'upcoming') continue;
     const total = m.target.kind === 'count' ? periodTotal(m.target, p) : null;
+    // Nothing owed yet is not judged, but a count owed by the period's end is still due.
+    if (p.status === 'not-applicable' && !(total && total > 0)) continue;
     const remaining = total === null ? null : Math.max(0, total - p.done);
     const state: DueState = BEHIND.has(p.status)
       ? 'behind'
