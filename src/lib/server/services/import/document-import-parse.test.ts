@@ -65,9 +65,17 @@ describe('importing the text of a medborgarlöfte', () => {
     // Not invented: no target for "åtgärda brister", nobody named for the field workers.
     expect(ms[3]).toMatchObject({ targetText: '', target: null });
     expect(ms[6]).toMatchObject({ responsible: null, parties: [] });
+    // "minst 1 gång per termin" is read since per termin is in the grammar (issue 13, item 5).
+    expect(ms[5]).toMatchObject({
+      target: {
+        kind: 'count',
+        count: 1,
+        per: 'term',
+        perUnit: { label: 'årskurs', values: ['7', '8', '9'] }
+      }
+    });
     expect(draft.review.map((r) => [r.kind, r.path])).toEqual([
       ['missing', 'measures.3.target'],
-      ['missing', 'measures.5.target'],
       ['missing', 'measures.6.responsible']
     ]);
     expect(draft.effects.map((e) => e.direction)).toEqual(['increase', 'decrease']);
