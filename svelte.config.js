@@ -8,6 +8,8 @@ const config = {
     // LOFTEN_BUILD_DIR / LOFTEN_KIT_OUT let several builds (say, parallel browser-test runs) live side by side.
     adapter: adapter({ out: process.env.LOFTEN_BUILD_DIR ?? 'build' }),
     outDir: process.env.LOFTEN_KIT_OUT ?? '.svelte-kit',
+    // The service worker (src/service-worker.ts) is registered by /logga alone, scoped to it.
+    serviceWorker: { register: false },
     // Forms are protected against cross-site requests by SvelteKit's origin check (on by default).
     csp: {
       mode: 'hash',
