@@ -76,9 +76,9 @@ describe.each(DATABASES)('who may act in a municipality’s name, on $kind', ({ 
     const { id } = await createAgreement(ctx, skelleftea, draft([NORSJO, SKELLEFTEA], null));
     const c = await getConsents(ctx, skelleftea, id);
     const byName = Object.fromEntries(c.parties.map((p) => [p.name, p]));
-    expect(byName['Skellefteå kommun'].accepted).not.toBeNull();
-    expect(byName['Norsjö kommun'].accepted).toBeNull();
-    expect(byName['Norsjö kommun'].mayAccept).toBe(false);
+    expect(byName['Skellefteå kommun']!.accepted).not.toBeNull();
+    expect(byName['Norsjö kommun']!.accepted).toBeNull();
+    expect(byName['Norsjö kommun']!.mayAccept).toBe(false);
 
     // Skellefteå cannot accept nor approve for Norsjö, and its own approval does not sign.
     await expect(
