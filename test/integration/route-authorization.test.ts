@@ -360,6 +360,15 @@ const ROWS: Row[] = [
     call: (f) => ({ method: 'POST', path: `${A(f)}/import?/upload`, form: {} })
   },
   {
+    key: 'POST /avtal/[id]/import headerRow',
+    access: reporter,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/import?/headerRow`,
+      form: { fil: 'none', headerRow: '2' }
+    })
+  },
+  {
     key: 'POST /avtal/[id]/import import',
     access: reporter,
     call: (f) => ({ method: 'POST', path: `${A(f)}/import?/import`, form: { uploadId: 'none' } })
@@ -391,6 +400,21 @@ const ROWS: Row[] = [
     key: 'POST /api/v1/activities/[id]/restore',
     access: editor,
     call: (f) => ({ method: 'POST', path: `/api/v1/activities/${f.activityId}/restore` })
+  },
+  // The fixture's activity is not the test reporter's own: correcting it takes an editor.
+  {
+    key: 'POST /logga/mina andra',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: '/logga/mina?/andra',
+      form: { id: f.activityId, count: '2', date: '2026-11-20', place: '', note: '' }
+    })
+  },
+  {
+    key: 'POST /logga/mina angra',
+    access: editor,
+    call: (f) => ({ method: 'POST', path: '/logga/mina?/angra', form: { id: f.activityId } })
   },
 
   // Publication
