@@ -1,5 +1,10 @@
 import type { DocumentDraft } from '../../../core/loefte-import';
 import { newId, type Executor } from '../../context';
+import {
+  listPoliceAreas,
+  partiesOwnedBy
+} from '../../db/repositories/accounts/organisation.repository';
+import { latestPoliceAreaOf } from '../../db/repositories/import/document-import.repository';
 import type { OrganisationTable } from '../../db/schema';
 import type { AgreementDraft } from '../agreements/agreement.schema';
 import { municipalityId } from '../accounts/organisation.service';
@@ -19,27 +24,14 @@ export async function suggestPoliceArea(
 ): Promise<{ id: string | null; why: 'named' | 'earlier-agreement' | null }> {
   if (draft.policeArea.name) {
     const named = fold(draft.policeArea.name);
-    const rows = await db
-      .selectFrom('organisations')
-      .select(['id', 'name'])
-      .where('kind', '=', 'police_area')
-      .execute();
+    const rows = await listPoliceAreas(db);
     const hit = rows.find((r) => fold(r.name) === named);
     if (hit) return { id: hit.id, why: 'named' };
   }
   if (!draft.municipality.code) return { id: null, why: null };
   // The document often says only "polisen": the municipality's earlier agreements name the area.
-  const earlier = await db
-    .selectFrom('agreements')
-    .innerJoin('agreement_municipalities as am', 'am.agreement_id', 'agreements.id')
-    .select('agreements.police_area_id')
-    .where('am.municipality_id', '=', municipalityId(draft.municipality.code))
-    .where('agreements.police_area_id', 'is not', null)
-    .orderBy('agreements.period_start', 'desc')
-    .executeTakeFirst();
-  return earlier?.police_area_id
-    ? { id: earlier.police_area_id, why: 'earlier-agreement' }
-    : { id: null, why: null };
+  const earlier = await latestPoliceAreaOf(db, municipalityId(draft.municipality.code));
+  return earlier ? { id: earlier, why: 'earlier-agreement' } : { id: null, why: null };
 }
 
 /**
@@ -67,11 +59,7 @@ export async function toAgreementDraft(
       message: 'Välj polisområde: åtgärder har polisen som part.'
     });
   if (errors.length) throw new ValidationError(errors);
-  const owned = await db
-    .selectFrom('organisations')
-    .select(['id', 'name'])
-    .where('owner_id', '=', kommun!)
-    .execute();
+  const owned = await partiesOwnedBy(db, kommun!);
   const ids = new Map<string, string>();
   for (const p of draft.parties) {
     if (p.kind === 'police') ids.set(p.key, choice.policeAreaId ?? '');

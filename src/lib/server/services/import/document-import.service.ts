@@ -6,6 +6,13 @@ import {
 } from '../../../core/loefte-import';
 import { can, SYSTEM, type Changer } from '../../auth/policy';
 import { newId, type Ctx } from '../../context';
+import { listLocalPoliceAreas } from '../../db/repositories/accounts/organisation.repository';
+import {
+  deleteExpiredImports,
+  findLiveDocumentImport,
+  insertDocumentImport,
+  markDocumentImportAccepted
+} from '../../db/repositories/import/document-import.repository';
 import type { DocumentImportTable, OrganisationTable } from '../../db/schema';
 import { insertOrganisations } from '../../db/repositories/accounts/organisation.repository';
 import { MUNICIPALITIES } from '../../reference/sweden';
@@ -97,7 +104,7 @@ export async function startDocumentImport(
     accepted_agreement_id: null
   };
   await deleteExpiredDocumentImports(ctx);
-  await ctx.db.insertInto('document_imports').values(row).execute();
+  await insertDocumentImport(ctx.db, row);
   return { id: row.id };
 }
 
@@ -117,12 +124,7 @@ export type DocumentImportView = {
 
 async function loadRow(ctx: Ctx, actor: Changer, id: string): Promise<DocumentImportTable> {
   if (!actor) throw new UnauthenticatedError();
-  const row = await ctx.db
-    .selectFrom('document_imports')
-    .selectAll()
-    .where('id', '=', id)
-    .where('expires_at', '>', ctx.now().toISOString())
-    .executeTakeFirst();
+  const row = await findLiveDocumentImport(ctx.db, id, ctx.now().toISOString());
   // Another person's draft is as absent as an expired one.
   if (!row || (actor !== SYSTEM && row.created_by !== actor.userId))
     throw new NotFoundError(
@@ -139,14 +141,7 @@ export async function getDocumentImport(
   const row = await loadRow(ctx, actor, id);
   const draft = documentDraft.parse(JSON.parse(row.draft_json));
   const suggestion = await suggestPoliceArea(ctx.db, draft);
-  const policeAreas = await ctx.db
-    .selectFrom('organisations')
-    .select(['id', 'name'])
-    .where('kind', '=', 'police_area')
-    .where('level', '=', 'lokalpolisomrade')
-    .orderBy('name')
-    .limit(500)
-    .execute();
+  const policeAreas = await listLocalPoliceAreas(ctx.db, 500);
   return {
     id: row.id,
     fileName: row.file_name,
@@ -202,24 +197,11 @@ export async function acceptDocumentImport(
       });
     });
   const { id: agreementId } = await createAgreement(ctx, actor, agreement);
-  await ctx.db
-    .updateTable('document_imports')
-    .set({
-      accepted_agreement_id: agreementId,
-      normalised_text: '',
-      draft_json: JSON.stringify(draft),
-      review_json: '[]'
-    })
-    .where('id', '=', id)
-    .execute();
+  await markDocumentImportAccepted(ctx.db, id, agreementId, JSON.stringify(draft));
   return { agreementId };
 }
 
 /** Deletes drafts past their time; returns how many. */
 export async function deleteExpiredDocumentImports(ctx: Ctx): Promise<number> {
-  const r = await ctx.db
-    .deleteFrom('document_imports')
-    .where('expires_at', '<=', ctx.now().toISOString())
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
+  return deleteExpiredImports(ctx.db, ctx.now().toISOString());
 }

@@ -74,3 +74,18 @@ export const listMunicipalities = (db: Executor) =>
     .select(['id', 'code', 'name'])
     .where('kind', '=', 'municipality')
     .execute();
+
+/** Police areas (every level), id and name. */
+export const listPoliceAreas = (db: Executor) =>
+  db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'police_area').execute();
+
+/** Local police areas (lokalpolisområden) by name, at most `limit`. */
+export const listLocalPoliceAreas = (db: Executor, limit: number) =>
+  db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('kind', '=', 'police_area')
+    .where('level', '=', 'lokalpolisomrade')
+    .orderBy('name')
+    .limit(limit)
+    .execute();
