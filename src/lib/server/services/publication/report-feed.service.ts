@@ -4,6 +4,7 @@ import type { Ctx } from '../../context';
 import { findVersion } from '../../db/repositories/publication/report.repository';
 import { atomFeed, feedUpdated, type AtomEntry } from '../../render/publication/report-atom';
 import { listNews } from './news.service';
+import { etagMatches } from './public-cache.service';
 import { listPublishedReports, publicMunicipality } from './report-public.service';
 
 const FEED_SIZE = 30;
@@ -114,12 +115,7 @@ export function notModified(
   validators: { etag: string; lastModified: Date }
 ): boolean {
   const ifNoneMatch = headers.get('if-none-match');
-  if (ifNoneMatch !== null) {
-    const opaque = (t: string) => t.trim().replace(/^W\//, '');
-    return ifNoneMatch
-      .split(',')
-      .some((t) => t.trim() === '*' || opaque(t) === opaque(validators.etag));
-  }
+  if (ifNoneMatch !== null) return etagMatches(ifNoneMatch, validators.etag);
   const since = Date.parse(headers.get('if-modified-since') ?? '');
   if (Number.isNaN(since)) return false;
   return Math.floor(validators.lastModified.getTime() / 1000) <= Math.floor(since / 1000);
