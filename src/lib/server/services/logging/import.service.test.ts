@@ -144,6 +144,7 @@ describe.each(DATABASES)('importing activities from spreadsheets on $kind', ({ k
         rows: 10_000,
         stored: 9_997,
         existing: 0,
+        fromExport: 0,
         skipped: 3
       },
       {
@@ -152,6 +153,7 @@ describe.each(DATABASES)('importing activities from spreadsheets on $kind', ({ k
         rows: 10_000,
         stored: 0,
         existing: 9_997,
+        fromExport: 0,
         skipped: 3
       }
     ]);
