@@ -7,11 +7,8 @@ import { ensureNorsjo } from './seed/norsjo.service';
 import { ensureNorsjoDemo } from './seed/demo.service';
 import { ensureNorsjoDemoSurvey } from './seed/survey-demo.service';
 import { ensureNorsjoDialogueDemo } from './seed/norsjo-dialogue';
-import {
-  ensureDemoAccounts,
-  ensureFirstAdmin,
-  type FirstStartNotice
-} from './services/accounts/first-start.service';
+import { ensureFirstAdmin, type FirstStartNotice } from './services/accounts/first-start.service';
+import { ensureDemoAccounts } from './seed/demo-accounts';
 
 /** A started application: the context services use, and what to tell the operator. */
 export type App = { ctx: Ctx; notice: FirstStartNotice; close: () => Promise<void> };

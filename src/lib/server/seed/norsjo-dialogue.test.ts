@@ -4,7 +4,7 @@ import type { Ctx } from '../context';
 import { SYSTEM } from '../auth/policy';
 import { youSaidWeDo } from '../services/dialogue/assessment-public.service';
 import { getAssessment } from '../services/dialogue/assessment.service';
-import { ensureDemoAccounts } from '../services/accounts/first-start.service';
+import { ensureDemoAccounts } from './demo-accounts';
 import { findNorsjoAgreementId } from './norsjo.service';
 import { ensureNorsjoDialogueDemo } from './norsjo-dialogue';
 

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASES, openTestContext } from '../../../../../test/support/databases';
 import type { Ctx } from '../../context';
 import { redeemOneTimeLogin, resolveSession } from './auth.service';
-import { describeNotice, ensureDemoAccounts, ensureFirstAdmin } from './first-start.service';
+import { ensureDemoAccounts } from '../../seed/demo-accounts';
+import { describeNotice, ensureFirstAdmin } from './first-start.service';
 
 describe.each(DATABASES)('first start on $kind', ({ kind }) => {
   let ctx: Ctx;

@@ -18,6 +18,7 @@ import {
 } from '../../../core';
 import type { SchoolCalendar } from '../../../core/school-calendar';
 import type { Ctx } from '../../context';
+import { schoolCalendarFor } from '../agreements/school-calendar.service';
 import {
   agreementMunicipalityIds,
   findAgreement
@@ -281,16 +282,18 @@ function summarise(list: MeasureFollowUp[]) {
 }
 
 /**
- * The municipality's school calendar for the agreement's years. The per-municipality calendar
- * service is not wired yet: until it is, no holidays or terms are known (school windows owe
- * nothing and per-term targets fall back to calendar halves).
+ * The school calendar for the agreement's years: the first named municipality's (county defaults
+ * corrected by its editors). An agreement of several municipalities follows the first one's
+ * calendar; sportlov differs by county, and such agreements are rare.
  */
 async function schoolCalendarOf(
-  _ctx: Ctx,
-  _municipalityIds: string[],
-  _range: { start: string; end: string }
+  ctx: Ctx,
+  municipalityIds: string[],
+  range: { start: string; end: string }
 ): Promise<SchoolCalendar> {
-  return { entries: [] };
+  const [first] = municipalityIds;
+  if (!first) return { entries: [] };
+  return schoolCalendarFor(ctx, first, range.start, range.end);
 }
 
 /** Risk occasions per year: the defaults, moved or added to by the municipality's own dates. */

@@ -53,7 +53,7 @@ describe.each(DATABASES)('the Norsjö seed document imported on $kind', ({ kind 
     ] as const)
       expect(imported[f], f).toEqual(demo[f]);
     // The seed's period words are the document's sentence, then a note that the document also says 2019–2023.
-    expect(demo.periodText.startsWith(`${imported.periodText}.`)).toBe(true);
+    expect(demo.periodText?.startsWith(`${imported.periodText}.`)).toBe(true);
     expect(demo.periodText).toContain('Dokumentet säger också 2019–2023');
     // Accepting creates a draft; the demo agreement is the signed one.
     expect(imported.status).toBe('draft');

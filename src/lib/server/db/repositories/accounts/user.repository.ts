@@ -69,3 +69,7 @@ export const findMembership = (db: Executor, userId: string, organisationId: str
     .where('user_id', '=', userId)
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst() as Promise<{ role: Role } | undefined>;
+
+/** Whether any account exists (the first start makes one). */
+export const anyUser = async (db: Executor): Promise<boolean> =>
+  !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
