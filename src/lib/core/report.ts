@@ -70,6 +70,41 @@ export type ReportContent = {
   summary: ReportSummary;
 };
 
+/** A measure's figures for a period: what the report freezes and the live follow-up shows. */
+export type ReportFigures = {
+  expected: number | null;
+  done: number;
+  status: FollowUpStatus;
+  statusText: string;
+};
+
+/** A measure whose live figures no longer equal the published ones (activities corrected afterwards). */
+export type ReportChange = {
+  key: string;
+  title: string;
+  published: ReportFigures;
+  live: ReportFigures;
+};
+
+/**
+ * The measures of a published report whose figures differ from the live follow-up of the same
+ * period, in the report's order; a measure the live follow-up no longer has is left out.
+ */
+export function reportChanges(
+  published: readonly ReportMeasure[],
+  live: ReadonlyMap<string, ReportFigures>
+): ReportChange[] {
+  return published.flatMap((m) => {
+    const now = live.get(m.key);
+    if (!now) return [];
+    if (now.done === m.done && now.expected === m.expected && now.status === m.status) return [];
+    const { expected, done, status, statusText } = m;
+    return [
+      { key: m.key, title: m.title, published: { expected, done, status, statusText }, live: now }
+    ];
+  });
+}
+
 const TERTIAL_MONTHS = ['januari–april', 'maj–augusti', 'september–december'] as const;
 
 /** The dates of a report period, clipped to the agreement, or null when it lies outside it. */

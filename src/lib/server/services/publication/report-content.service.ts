@@ -3,6 +3,7 @@ import {
   reportPeriodLabel,
   summariseReport,
   type ReportContent,
+  type ReportFigures,
   type ReportKind,
   type ReportMeasure
 } from '../../../core/report';
@@ -41,6 +42,27 @@ function combine(periods: readonly PeriodResult[]): {
     done: periods.reduce((s, p) => s + p.done, 0),
     status: periods[periods.length - 1]!.status
   };
+}
+
+/**
+ * Each measure's figures for a report's period as the public follow-up shows them today (public
+ * measures, published activities), computed exactly as `buildReportContent` does, in one call.
+ */
+export async function liveReportFigures(
+  ctx: Ctx,
+  source: Pick<ReportSource, 'agreementId' | 'kind' | 'start' | 'end'>
+): Promise<Map<string, ReportFigures>> {
+  const followUp = await agreementFollowUp(ctx, source.agreementId, {
+    period: source.kind,
+    from: source.start,
+    to: source.end
+  });
+  return new Map(
+    followUp.measures.map((m) => {
+      const r = combine(m.periods);
+      return [m.key, { ...r, statusText: statusWords(r.status) }];
+    })
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReportContent } from '../../../core/report';
+import { reportChanges, type ReportChange, type ReportContent } from '../../../core/report';
 import type { Ctx } from '../../context';
 import { findAgreement } from '../../db/repositories/agreements/agreement.repository';
 import { findMunicipalityByCode } from '../../db/repositories/accounts/organisation.repository';
@@ -13,6 +13,7 @@ import {
 } from '../../db/repositories/publication/report.repository';
 import { municipalityOfficialName } from '../../reference/sweden';
 import { NotFoundError } from '../shared/errors';
+import { liveReportFigures } from './report-content.service';
 
 /** A page of a public list: which page, how many per page. */
 export const pageQuery = z.object({
@@ -120,3 +121,24 @@ export async function getReportVersion(ctx: Ctx, code: string, reportId: string,
 
 /** A report version as the web page and the PDFs get it. */
 export type ReportVersionView = Awaited<ReturnType<typeof getReportVersion>>;
+
+/**
+ * What changed after publication: per measure, the published figures against the live follow-up
+ * of the same period, when activities in it were logged, changed or deleted afterwards (back-dated).
+ * Only for periods that were over when the version was published; while a period runs its live
+ * figures move on by design. The frozen version itself is never rewritten. One follow-up call.
+ */
+export async function reportChangesSincePublication(
+  ctx: Ctx,
+  view: Pick<ReportVersionView, 'content'>
+): Promise<ReportChange[]> {
+  const c = view.content;
+  if (c.asOf < c.period.end) return [];
+  const live = await liveReportFigures(ctx, {
+    agreementId: c.agreement.id,
+    kind: c.period.kind,
+    start: c.period.start,
+    end: c.period.end
+  });
+  return reportChanges(c.measures, live);
+}

@@ -4,7 +4,10 @@ import { getApp } from '$lib/server/app';
 import { reportChartSvg } from '$lib/server/render/publication/report-chart';
 import { swedishDay } from '$lib/server/render/publication/report-pdf-kit';
 import { NotFoundError } from '$lib/server/services/shared/errors';
-import { getReportVersion } from '$lib/server/services/publication/report-public.service';
+import {
+  getReportVersion,
+  reportChangesSincePublication
+} from '$lib/server/services/publication/report-public.service';
 
 export const load: PageServerLoad = async ({ params }) => {
   const { ctx } = await getApp();
@@ -17,6 +20,7 @@ export const load: PageServerLoad = async ({ params }) => {
     );
     return {
       report,
+      changes: await reportChangesSincePublication(ctx, report),
       publishedDay: swedishDay(report.publishedAt),
       versions: report.versions.map((v) => ({ ...v, day: swedishDay(v.publishedAt) })),
       chart: reportChartSvg(report.content)
