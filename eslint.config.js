@@ -86,7 +86,12 @@ export default ts.config(
           patterns: [
             ...dbPatterns,
             {
-              group: ['$lib/server/db/repositories/*', '**/db/repositories/*'],
+              group: [
+                '$lib/server/db/repositories/*',
+                '$lib/server/db/repositories/**',
+                '**/db/repositories/*',
+                '**/db/repositories/**'
+              ],
               message: 'Routes and the CLI call services, never repositories.'
             }
           ]
@@ -99,5 +104,79 @@ export default ts.config(
     files: ['src/lib/server/services/**', 'src/lib/server/jobs/**', 'src/lib/server/seed/**'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...dbPatterns, ...serverPatterns] }] }
+  },
+  // Services never reach into the demo seed: the seed uses services, not the other way round.
+  {
+    files: ['src/lib/server/services/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...dbPatterns,
+            ...serverPatterns,
+            {
+              group: ['**/seed/*', '**/seed/**', '$lib/server/seed/*'],
+              message:
+                'Services never import the seed; the seed uses services (docs/ARCHITECTURE.md).'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  // Renderers take their own input types: no services, no database, no components.
+  {
+    files: ['src/lib/server/render/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...dbPatterns,
+            ...serverPatterns,
+            {
+              group: ['**/services/*', '**/services/**', '**/db/*', '**/db/**', '**/seed/**'],
+              message:
+                'render/ takes its own input types and never imports services or the database.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  // Jobs know their type (jobs/job.ts); only the registry lists them and only the runner runs them.
+  {
+    files: ['src/lib/server/jobs/*.job.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...dbPatterns,
+            ...serverPatterns,
+            { group: ['./runner', './registry'], message: 'A job never imports the runner back.' }
+          ]
+        }
+      ]
+    }
+  },
+  // Queries live in src/lib/server/db: no query builder call anywhere else.
+  {
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    ignores: ['src/lib/server/db/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|replaceInto|mergeInto)$/]',
+          message:
+            'Write queries in src/lib/server/db/repositories and call them (docs/ARCHITECTURE.md).'
+        }
+      ]
+    }
   }
 );

@@ -4,8 +4,8 @@ import type {
   CatalogueDataset,
   CatalogueDistribution,
   CataloguePlace
-} from '../../services/publication/catalogue.service';
-import { LANGUAGE, THEME } from '../../services/publication/catalogue.service';
+} from './dcat-model';
+import { LANGUAGE, THEME } from './dcat-model';
 import { escapeXml as x } from '../shared/chart-svg';
 
 // Every referenced resource is written with its class (dct:LicenseDocument, skos:Concept, …): the

@@ -14,7 +14,10 @@ import {
 import {
   findUserByEmail,
   findUserById,
-  membershipsOf
+  membershipsOf,
+  insertOneTimeLogin,
+  redeemOneTimeLoginRow,
+  setPasswordHash
 } from '../../db/repositories/accounts/user.repository';
 import { recordAudit } from '../shared/audit.service';
 import { fieldErrorsFromZod, ValidationError } from '../shared/errors';
@@ -197,11 +200,7 @@ export async function changePassword(
   }
   const hash = await hashPassword(next);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ password_hash: hash })
-      .where('id', '=', actor.userId)
-      .execute();
+    await setPasswordHash(trx, actor.userId, hash);
     await deleteSessionsOfUser(
       trx,
       actor.userId,
@@ -220,29 +219,19 @@ export async function changePassword(
 /** Creates a one-time sign-in link secret for a user, valid for `hours`. */
 export async function createOneTimeLogin(ctx: Ctx, userId: string, hours = 24): Promise<string> {
   const secret = newSecret();
-  await ctx.db
-    .insertInto('one_time_logins')
-    .values({
-      token_hash: hashSecret(secret),
-      user_id: userId,
-      expires_at: new Date(ctx.now().getTime() + hours * 3_600_000).toISOString(),
-      used_at: null
-    })
-    .execute();
+  await insertOneTimeLogin(ctx.db, {
+    token_hash: hashSecret(secret),
+    user_id: userId,
+    expires_at: new Date(ctx.now().getTime() + hours * 3_600_000).toISOString(),
+    used_at: null
+  });
   return secret;
 }
 
 /** Uses a one-time sign-in secret once and opens a session. */
 export async function redeemOneTimeLogin(ctx: Ctx, secret: string) {
   const now = ctx.now().toISOString();
-  const used = await ctx.db
-    .updateTable('one_time_logins')
-    .set({ used_at: now })
-    .where('token_hash', '=', hashSecret(secret))
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .returning('user_id')
-    .executeTakeFirst();
+  const used = await redeemOneTimeLoginRow(ctx.db, hashSecret(secret), now);
   if (!used) return null;
   return { userId: used.user_id, ...(await openSession(ctx, used.user_id)) };
 }

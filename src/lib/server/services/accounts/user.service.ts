@@ -16,7 +16,9 @@ import {
   findUserById,
   listUsers,
   membershipsOfUsers,
-  setUserDisabledAt
+  setUserDisabledAt,
+  insertUser,
+  upsertMembership
 } from '../../db/repositories/accounts/user.repository';
 import { deleteSessionsOfUser } from '../../db/repositories/accounts/session.repository';
 import { log } from '../../log';
@@ -74,7 +76,7 @@ export async function addUser(
     disabled_at: null
   };
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('users').values(row).execute();
+    await insertUser(trx, row);
     await recordAudit(trx, ctx.now(), {
       actorId: changerId(actor),
       organisationId: null,
@@ -115,22 +117,13 @@ export async function setRole(ctx: Ctx, actor: Changer, input: unknown) {
     ]);
   }
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('memberships')
-      .select('role')
-      .where('user_id', '=', user.id)
-      .where('organisation_id', '=', org.id)
-      .executeTakeFirst();
-    await trx
-      .insertInto('memberships')
-      .values({
-        user_id: user.id,
-        organisation_id: org.id,
-        role,
-        created_at: ctx.now().toISOString()
-      })
-      .onConflict((oc) => oc.columns(['user_id', 'organisation_id']).doUpdateSet({ role }))
-      .execute();
+    const before = await findMembership(trx, user.id, org.id);
+    await upsertMembership(trx, {
+      user_id: user.id,
+      organisation_id: org.id,
+      role,
+      created_at: ctx.now().toISOString()
+    });
     await recordAudit(trx, ctx.now(), {
       actorId: changerId(actor),
       organisationId: org.id,

@@ -2,6 +2,7 @@ import { parseTarget, type Target } from '../../../core';
 import { can, SYSTEM, type Actor, type Changer } from '../../auth/policy';
 import type { Ctx, Executor } from '../../context';
 import { newId } from '../../context';
+import { existingOrganisationIds } from '../../db/repositories/accounts/organisation.repository';
 import { municipalityOfficialName } from '../../reference/sweden';
 import {
   findAgreement,
@@ -126,15 +127,7 @@ async function assertOrganisationsExist(db: Executor, a: ParsedAgreementDraft): 
     )
   ]);
   if (!named.size) return;
-  const found = new Set(
-    (
-      await db
-        .selectFrom('organisations')
-        .select('id')
-        .where('id', 'in', [...named])
-        .execute()
-    ).map((r) => r.id)
-  );
+  const found = new Set(await existingOrganisationIds(db, [...named]));
   const missing = [...named].filter((id) => !found.has(id));
   if (missing.length)
     throw new ValidationError([

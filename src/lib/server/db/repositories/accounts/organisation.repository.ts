@@ -89,3 +89,11 @@ export const listLocalPoliceAreas = (db: Executor, limit: number) =>
     .orderBy('name')
     .limit(limit)
     .execute();
+
+/** Which of these ids are organisations. */
+export const existingOrganisationIds = async (db: Executor, ids: string[]): Promise<string[]> =>
+  ids.length === 0
+    ? []
+    : (await db.selectFrom('organisations').select('id').where('id', 'in', ids).execute()).map(
+        (r) => r.id
+      );

@@ -1,5 +1,5 @@
 import type { Executor } from '../../../context';
-import type { Role } from '../../schema';
+import type { Role, UserTable } from '../../schema';
 
 /** A user row by e-mail (case-insensitive: e-mails are stored lower-case). */
 export const findUserByEmail = (db: Executor, email: string) =>
@@ -73,3 +73,39 @@ export const findMembership = (db: Executor, userId: string, organisationId: str
 /** Whether any account exists (the first start makes one). */
 export const anyUser = async (db: Executor): Promise<boolean> =>
   !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+
+/** Stores a new account. */
+export const insertUser = (db: Executor, row: UserTable) =>
+  db.insertInto('users').values(row).execute();
+
+/** Sets an account's password hash. */
+export const setPasswordHash = (db: Executor, userId: string, hash: string) =>
+  db.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
+
+/** Gives a person a role in an organisation, replacing any role they had there. */
+export const upsertMembership = (
+  db: Executor,
+  row: { user_id: string; organisation_id: string; role: Role; created_at: string }
+) =>
+  db
+    .insertInto('memberships')
+    .values(row)
+    .onConflict((oc) => oc.columns(['user_id', 'organisation_id']).doUpdateSet({ role: row.role }))
+    .execute();
+
+/** Stores a one-time sign-in (only the hash of its secret). */
+export const insertOneTimeLogin = (
+  db: Executor,
+  row: { token_hash: string; user_id: string; expires_at: string; used_at: null }
+) => db.insertInto('one_time_logins').values(row).execute();
+
+/** Uses a one-time sign-in that is unused and unexpired; its user, or undefined. */
+export const redeemOneTimeLoginRow = (db: Executor, tokenHash: string, nowIso: string) =>
+  db
+    .updateTable('one_time_logins')
+    .set({ used_at: nowIso })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', nowIso)
+    .returning('user_id')
+    .executeTakeFirst();
