@@ -15,6 +15,7 @@ import {
 import { sendWeeklyDigests } from '../lib/server/jobs/weekly-digest.job';
 import { registerDocumentImport } from './document-import';
 import { addStatisticsCommands } from './statistics-commands';
+import { addTokenCommands } from './token-commands';
 import { addAuditCommands } from './audit-commands';
 
 /** Runs a command against a started app and always closes the database. */
@@ -206,6 +207,8 @@ export function buildProgram(): Command {
     });
 
   addStatisticsCommands(program, withApp);
+
+  addTokenCommands(program, withApp);
 
   registerDocumentImport(program, withApp);
 

@@ -736,6 +736,26 @@ const ROWS: Row[] = [
   },
   { key: 'GET /widget.js', access: 'public', call: () => ({ method: 'GET', path: '/widget.js' }) },
   {
+    key: 'GET /robots.txt',
+    access: 'public',
+    call: () => ({ method: 'GET', path: '/robots.txt' })
+  },
+  {
+    key: 'GET /sitemap.xml',
+    access: 'public',
+    call: () => ({ method: 'GET', path: '/sitemap.xml' })
+  },
+  {
+    key: 'GET /granskning/kontrollpunkter.json',
+    access: 'public',
+    call: () => ({ method: 'GET', path: '/granskning/kontrollpunkter.json' })
+  },
+  {
+    key: 'GET /granskning/kontrollpunkter.atom',
+    access: 'public',
+    call: () => ({ method: 'GET', path: '/granskning/kontrollpunkter.atom' })
+  },
+  {
     key: 'GET /widget.css',
     access: 'public',
     call: () => ({ method: 'GET', path: '/widget.css' })
@@ -935,6 +955,7 @@ describe.each(DATABASES)('every route by every role on $kind', ({ kind }) => {
         .innerJoin('plan_revisions', 'plan_revisions.id', 'measures.revision_id')
         .select(['measures.id', 'measures.measure_key as key'])
         .where('plan_revisions.agreement_id', '=', agreementId)
+        .where('plan_revisions.year', '<=', new Date().getUTCFullYear())
         .orderBy('plan_revisions.year', 'desc')
         .executeTakeFirst(),
       'measure'

@@ -112,7 +112,8 @@ export function weekdaysIn(text: string): number[] {
     if (new RegExp(`(?<!${NOT_WORD})${stem}`, 'iu').test(text)) found.add(i + 1);
   });
   // "varje vardag", "vardagskvällar": Monday to Friday.
-  if (new RegExp(`(?<!${NOT_WORD})vardag`, 'iu').test(text)) [1, 2, 3, 4, 5].forEach((d) => found.add(d));
+  if (new RegExp(`(?<!${NOT_WORD})vardag`, 'iu').test(text))
+    [1, 2, 3, 4, 5].forEach((d) => found.add(d));
   return [...found].sort((a, b) => a - b);
 }
 

@@ -15,6 +15,7 @@ import * as schoolCalendars from './0019-school-calendars';
 import * as dialogue from './0011-dialogue';
 import * as publicSite from './0009-public-site';
 import * as reports from './0008-reports';
+import * as eventSequence from './0020-event-sequence';
 import * as surveys from './0010-surveys';
 import * as surveyAdmission from './0017-survey-admission';
 
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   '0016-sign-in-delays': signInDelays,
   '0017-survey-admission': surveyAdmission,
   '0018-plans-in-time': plansInTime,
-  '0019-school-calendars': schoolCalendars
+  '0019-school-calendars': schoolCalendars,
+  '0020-event-sequence': eventSequence
 };

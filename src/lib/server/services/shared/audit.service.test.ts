@@ -418,22 +418,20 @@ describe.each(DATABASES)('upgrading a database with an unkeyed trail on $kind', 
         now: () => new Date('2026-12-03T10:00:00Z')
       };
       expect(await verifyAudit(ctx)).toMatchObject({ ok: true, entries: 3 });
-      await ctx.db
-        .transaction()
-        .execute((trx) =>
-          recordAudit(
-            trx,
-            ctx.now(),
-            {
-              actorId: null,
-              organisationId: null,
-              action: 'user.create',
-              entity: 'user',
-              entityId: 'u4'
-            },
-            ctx.config.audit.key
-          )
-        );
+      await ctx.db.transaction().execute((trx) =>
+        recordAudit(
+          trx,
+          ctx.now(),
+          {
+            actorId: null,
+            organisationId: null,
+            action: 'user.create',
+            entity: 'user',
+            entityId: 'u4'
+          },
+          ctx.config.audit.key
+        )
+      );
       expect(await verifyAudit(ctx)).toMatchObject({ ok: true, entries: 4, problems: [] });
       expect((await entries(ctx)).map((e) => e.scheme)).toEqual([0, 0, 0, 1]);
     } finally {
