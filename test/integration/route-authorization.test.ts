@@ -31,6 +31,8 @@ type Row = { key: string; access: Access; call: (f: Fixture) => Call };
 type Fixture = {
   agreementId: string;
   measureId: string;
+  /** Another measure of the same plan, for the rows that change or remove one. */
+  planMeasureId: string;
   measureKey: string;
   focusId: string;
   effectId: string;
@@ -330,7 +332,7 @@ const ROWS: Row[] = [
     access: editor,
     call: (f) => ({
       method: 'POST',
-      path: `${A(f)}/atgard/${f.measureId}?/save`,
+      path: `${A(f)}/atgard/${f.planMeasureId}?/save`,
       form: { title: 'Ändrad åtgärd', targetText: '3 gånger per år', changeReason: 'test' }
     })
   },
@@ -339,7 +341,7 @@ const ROWS: Row[] = [
     access: editor,
     call: (f) => ({
       method: 'POST',
-      path: `${A(f)}/atgard/${f.measureId}?/remove`,
+      path: `${A(f)}/atgard/${f.planMeasureId}?/remove`,
       form: { reason: 'test' }
     })
   },
@@ -949,17 +951,17 @@ describe.each(DATABASES)('every route by every role on $kind', ({ kind }) => {
       if (v === undefined) throw new Error(`fixture missing: ${what}`);
       return v;
     };
-    const measure = await first(
-      db
-        .selectFrom('measures')
-        .innerJoin('plan_revisions', 'plan_revisions.id', 'measures.revision_id')
-        .select(['measures.id', 'measures.measure_key as key'])
-        .where('plan_revisions.agreement_id', '=', agreementId)
-        .where('plan_revisions.year', '<=', new Date().getUTCFullYear())
-        .orderBy('plan_revisions.year', 'desc')
-        .executeTakeFirst(),
-      'measure'
-    );
+    const [measure, planMeasure] = await db
+      .selectFrom('measures')
+      .innerJoin('plan_revisions', 'plan_revisions.id', 'measures.revision_id')
+      .select(['measures.id', 'measures.measure_key as key'])
+      .where('plan_revisions.agreement_id', '=', agreementId)
+      .where('plan_revisions.year', '<=', new Date().getUTCFullYear())
+      .orderBy('plan_revisions.year', 'desc')
+      .orderBy('measures.position')
+      .limit(2)
+      .execute();
+    if (!measure || !planMeasure) throw new Error('fixture missing: two measures');
     const now = new Date().toISOString();
     const newId = () => crypto.randomUUID();
     const newsId = newId();
@@ -1041,6 +1043,7 @@ describe.each(DATABASES)('every route by every role on $kind', ({ kind }) => {
     f = {
       agreementId,
       measureId: measure.id,
+      planMeasureId: planMeasure.id,
       measureKey: measure.key,
       focusId: (
         await first(
