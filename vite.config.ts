@@ -7,8 +7,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20000,
-    hookTimeout: 30000,
+    testTimeout: 60000,
+    hookTimeout: 120000,
     pool: 'forks'
   }
 });
