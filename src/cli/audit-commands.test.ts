@@ -1,37 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCli } from '../../test/support/cli';
 import { main } from './main';
 
-/** What the CLI printed, line by line. */
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((s: unknown) => void out.push(String(s)));
-  vi.spyOn(console, 'error').mockImplementation((s: unknown) => void err.push(String(s)));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
-
-// The CLI reads its configuration from the environment: a fresh SQLite file, not demo mode.
-let dir: string;
-const saved = { ...process.env };
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'loften-audit-cli-'));
-  process.env.SQLITE_PATH = join(dir, 'loften.db');
-  process.env.LOFTEN_DEMO = 'false';
-  delete process.env.DATABASE_URL;
-});
-afterAll(async () => {
-  process.env = saved;
-  await rm(dir, { recursive: true, force: true });
-});
+const cli = useCli('loften-audit-cli-');
 
 describe('loften audit', () => {
   it('checkpoints, verifies against the saved file, and names entries cut from the end', async () => {
@@ -48,12 +22,12 @@ describe('loften audit', () => {
           'ett långt lösenord'
         ])
       ).toBe(0);
-    const file = join(dir, 'kontrollpunkt.json');
+    const file = join(cli.dir, 'kontrollpunkt.json');
     expect(await main(['audit', 'checkpoint', '--out', file])).toBe(0);
-    expect(out.join('\n')).toMatch(/Kontrollpunkt \d{4}-\d{2}-\d{2}: post nr \d+/);
-    expect(err.join('\n')).toContain('utvecklingsnyckeln');
+    expect(cli.out.join('\n')).toMatch(/Kontrollpunkt \d{4}-\d{2}-\d{2}: post nr \d+/);
+    expect(cli.err.join('\n')).toContain('utvecklingsnyckeln');
     expect(await main(['audit', 'verify', '--checkpoint', file])).toBe(0);
-    expect(out.at(-1)).toMatch(/^Granskningsloggen stämmer: \d+ poster, 1 kontrollpunkter/);
+    expect(cli.out.at(-1)).toMatch(/^Granskningsloggen stämmer: \d+ poster, 1 kontrollpunkter/);
 
     // The tamperer deletes the last entry, rewinds the head and drops the stored checkpoints.
     const db = new Database(process.env.SQLITE_PATH!);
@@ -68,16 +42,18 @@ describe('loften audit', () => {
 
     expect(await main(['audit', 'verify'])).toBe(0);
     expect(await main(['audit', 'verify', '--checkpoint', file])).toBe(1);
-    expect(err.join('\n')).toContain(`post ${last.seq} saknas`);
-    expect(err.join('\n')).toContain('(checkpoint head missing)');
+    expect(cli.err.join('\n')).toContain(`post ${last.seq} saknas`);
+    expect(cli.err.join('\n')).toContain('(checkpoint head missing)');
   });
 
   it('a bad checkpoint file gives one line naming the field', async () => {
-    const bad = join(dir, 'fel.json');
+    const bad = join(cli.dir, 'fel.json');
     await writeFile(bad, JSON.stringify({ day: '2026-12-03', seq: 'tolv', head: 'x', mac: 'y' }));
     expect(await main(['audit', 'verify', '--checkpoint', bad])).toBe(1);
-    expect(err).toContain('Fel: checkpoint.seq: ska vara ett positivt heltal');
-    expect(await main(['audit', 'verify', '--checkpoint', join(dir, 'finns-inte.json')])).toBe(1);
-    expect(err.at(-1)).toMatch(/^Fel: checkpoint: Kan inte läsa filen/);
+    expect(cli.err).toContain('Fel: checkpoint.seq: ska vara ett positivt heltal');
+    expect(await main(['audit', 'verify', '--checkpoint', join(cli.dir, 'finns-inte.json')])).toBe(
+      1
+    );
+    expect(cli.err.at(-1)).toMatch(/^Fel: checkpoint: Kan inte läsa filen/);
   });
 });

@@ -1,38 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCli } from '../../test/support/cli';
 import { loadConfig } from '../lib/server/config';
 import { openDatabase } from '../lib/server/db/connection';
 import { resolveApiToken } from '../lib/server/services/accounts/token.service';
 import { main } from './main';
 
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((s: unknown) => void out.push(String(s)));
-  vi.spyOn(console, 'error').mockImplementation((s: unknown) => void err.push(String(s)));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
-
-// The CLI reads its configuration from the environment: a fresh SQLite file, not demo mode.
-let dir: string;
-const saved = { ...process.env };
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'loften-token-cli-'));
-  process.env.SQLITE_PATH = join(dir, 'loften.db');
-  process.env.LOFTEN_DEMO = 'false';
-  delete process.env.DATABASE_URL;
-});
-afterAll(async () => {
-  process.env = saved;
-  await rm(dir, { recursive: true, force: true });
-});
+const cli = useCli('loften-token-cli-');
 
 describe('loften token', () => {
   it('creates a token that acts as its owner, lists it, and revokes it', async () => {
@@ -52,7 +25,7 @@ describe('loften token', () => {
         'reporter'
       ])
     ).toBe(0);
-    out = [];
+    cli.out.length = 0;
     expect(
       await main([
         'token',
@@ -63,9 +36,9 @@ describe('loften token', () => {
         'Verksamhetssystem'
       ])
     ).toBe(0);
-    const secret = out[0]!;
+    const secret = cli.out[0]!;
     expect(secret).toMatch(/^lft_/);
-    expect(err.join('\n')).toMatch(/Spara den nu: den visas inte igen/);
+    expect(cli.err.join('\n')).toMatch(/Spara den nu: den visas inte igen/);
 
     const handle = openDatabase(loadConfig().database);
     const ctx = { db: handle.db, dbKind: handle.kind, config: loadConfig(), now: () => new Date() };
@@ -74,9 +47,9 @@ describe('loften token', () => {
       expect(actor?.email).toBe('rapport@example.se');
       expect(actor?.memberships).toEqual([{ organisationId: 'kommun-2417', role: 'reporter' }]);
 
-      out = [];
+      cli.out.length = 0;
       expect(await main(['token', 'list', '--email', 'rapport@example.se'])).toBe(0);
-      const [id, prefix, name, , , state] = out[0]!.split('\t');
+      const [id, prefix, name, , , state] = cli.out[0]!.split('\t');
       expect([prefix, name, state]).toEqual([
         `${secret.slice(0, 8)}…`,
         'Verksamhetssystem',
@@ -92,7 +65,7 @@ describe('loften token', () => {
 
   it('names the e-mail address when there is no such account', async () => {
     expect(await main(['token', 'list', '--email', 'ingen@example.se'])).toBe(1);
-    expect(err).toEqual([
+    expect(cli.err).toEqual([
       'Fel: email: Det finns inget aktivt konto med e-postadressen ingen@example.se.'
     ]);
   });
