@@ -10,7 +10,7 @@ import {
   preselectedMeasure
 } from '$lib/server/services/logging/logging.service';
 import { formFailure, keptValues } from '$lib/server/http';
-import { stockholmDate } from '$lib/server/services/shared/clock';
+import { stockholmDate } from '$lib/core/stockholm-date';
 
 const query = z.object({
   klar: z.string().max(100).optional().catch(undefined),

@@ -1,8 +1,8 @@
 import { addDays } from '../../core';
 import { log } from '../log';
-import { stockholmDate } from '../services/shared/clock';
+import { stockholmDate } from '../../core/stockholm-date';
 import { createCheckpoint } from '../services/shared/audit.service';
-import { stockholmInstant } from '../services/shared/stockholm-time';
+import { stockholmInstant } from '../../core/stockholm-time';
 import type { JobDefinition } from './job';
 
 /**

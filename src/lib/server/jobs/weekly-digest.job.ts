@@ -9,7 +9,7 @@ import {
   digestRecipients,
   releaseWeeklyDigest
 } from '../services/follow-up/digest.service';
-import { nextStockholmWeekly } from '../services/shared/stockholm-time';
+import { nextStockholmWeekly } from '../../core/stockholm-time';
 import type { JobDefinition } from './job';
 
 /** Sends one e-mail; throws when the server refuses it. */

@@ -27,7 +27,7 @@ import { listRevisions, loadRevisionContent } from '../db/repositories/agreement
 import { norsjoDemoActivities } from './norsjo-demo';
 import { demoProlongationText } from '../../core/demo-period';
 import { findNorsjoAgreementId, norsjoIds } from './norsjo.service';
-import { stockholmDate } from '../services/shared/clock';
+import { stockholmDate } from '../../core/stockholm-date';
 import { getAgreementView } from '../services/agreements/agreement-view.service';
 import { updateAgreementHead } from '../services/agreements/agreement-edit.service';
 

@@ -8,7 +8,7 @@ import {
   CORRECTION_DAYS,
   correctableActivities
 } from '$lib/server/services/logging/my-activities.service';
-import { stockholmDate } from '$lib/server/services/shared/clock';
+import { stockholmDate } from '$lib/core/stockholm-date';
 
 const query = z.object({
   andra: z.string().max(100).optional().catch(undefined),

@@ -19,7 +19,7 @@ import {
 } from '../../db/repositories/agreements/consent.repository';
 import type { AgreementConsentTable, AgreementTable } from '../../db/schema';
 import { recordAudit } from '../shared/audit.service';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { parseInput } from '../shared/validation';
 import { municipalityOfficialName } from '../../reference/sweden';

@@ -25,7 +25,7 @@ import { measureDraft } from './agreement.schema';
 import { assertCanEdit, measureRow } from './agreement.service';
 import { findAgreement } from '../../db/repositories/agreements/agreement.repository';
 import { auditedChange } from '../shared/audit.service';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { addDays } from '../../../core';
 import { fieldErrorsFromZod, NotFoundError, ValidationError } from '../shared/errors';
 

@@ -11,7 +11,7 @@ import {
 } from '../../db/repositories/dialogue/survey.repository';
 import { codeCounts } from '../../db/repositories/dialogue/survey-analysis.repository';
 import { recordAudit } from '../shared/audit.service';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { ValidationError } from '../shared/errors';
 import {
   assertStaff,

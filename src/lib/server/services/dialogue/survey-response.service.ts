@@ -29,7 +29,7 @@ import {
 } from '../../db/repositories/dialogue/survey-admission.repository';
 import type { SurveyAnswerTable, SurveyTable } from '../../db/schema';
 import { recordAudit } from '../shared/audit.service';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { ForbiddenError, ValidationError } from '../shared/errors';
 import {
   assertSurveyOwner,

@@ -18,7 +18,7 @@ import {
 } from '../../db/repositories/dialogue/survey.repository';
 import type { SurveyOptionTable, SurveyQuestionTable } from '../../db/schema';
 import { recordAudit } from '../shared/audit.service';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { mayActForMunicipality } from '../agreements/agreement-consent.service';
 import { assertSurveyOwner, isOpenOn, loadSurveyQuestions, requireSurvey } from './survey-access';

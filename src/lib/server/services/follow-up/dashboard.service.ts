@@ -13,7 +13,7 @@ import { findAgreement } from '../../db/repositories/agreements/agreement.reposi
 import { organisationNames } from '../../db/repositories/accounts/organisation.repository';
 import { canEditAgreement } from '../agreements/agreement.service';
 import { getAgreementForActor, type AgreementView } from '../agreements/agreement-view.service';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { NotFoundError } from '../shared/errors';
 import { agreementFollowUp, type MeasureFollowUp } from './follow-up.service';
 import { displayName } from '../accounts/organisation.service';

@@ -11,7 +11,7 @@ import {
 import { actorFor } from '../accounts/auth.service';
 import { dueFor, type DueReport } from './due.service';
 import { fieldErrorsFromZod, ValidationError } from '../shared/errors';
-import { startOfStockholmWeek } from '../shared/stockholm-time';
+import { startOfStockholmWeek } from '../../../core/stockholm-time';
 
 /** Days ahead a weekly digest lists dated obligations for. */
 export const DIGEST_HORIZON_DAYS = 14;

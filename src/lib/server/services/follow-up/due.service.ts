@@ -23,7 +23,7 @@ import {
   findAgreement
 } from '../../db/repositories/agreements/agreement.repository';
 import { riskOccasionsOf } from '../../db/repositories/agreements/risk-occasion.repository';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { agreementFollowUp } from './follow-up.service';
 import { loggableMeasures } from '../logging/logging.service';
 

@@ -30,7 +30,7 @@ import {
   targetChangesOf
 } from '../../db/repositories/agreements/plan.repository';
 import { riskOccasionsOf } from '../../db/repositories/agreements/risk-occasion.repository';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { fieldErrorsFromZod, NotFoundError, ValidationError } from '../shared/errors';
 
 /** One measure's follow-up: its periods with expected, done and status. */

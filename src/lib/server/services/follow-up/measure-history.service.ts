@@ -9,7 +9,7 @@ import {
 } from '../../db/repositories/agreements/plan.repository';
 import { listActivities } from '../logging/activity-list.service';
 import { getAgreementForActor } from '../agreements/agreement-view.service';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { fourYears, referenceDay } from './dashboard.service';
 import { NotFoundError } from '../shared/errors';
 import { agreementFollowUp } from './follow-up.service';

@@ -4,7 +4,7 @@ import {
   searchOrganisations
 } from '../../db/repositories/accounts/organisation.repository';
 import { listAgreementRows } from '../../db/repositories/agreements/agreement.repository';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { NotFoundError } from '../shared/errors';
 import { agreementFollowUp } from './follow-up.service';
 

@@ -11,7 +11,7 @@ import {
 } from '../../db/repositories/agreements/agreement.repository';
 import { presentActivity } from './activity.service';
 import { assertAgreementVisible } from '../agreements/agreement-consent.service';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { fieldErrorsFromZod, ForbiddenError, ValidationError } from '../shared/errors';
 import { isoDate, optionalParam, strictBoolean, strictInt } from '../shared/validation';
 

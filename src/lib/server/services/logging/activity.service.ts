@@ -22,7 +22,7 @@ import {
 } from '../../db/repositories/agreements/plan.repository';
 import type { ActivityTable, PublicationRule } from '../../db/schema';
 import { auditedChange } from '../shared/audit.service';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import {
   fieldErrorsFromZod,
   ForbiddenError,

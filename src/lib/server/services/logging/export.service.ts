@@ -9,7 +9,7 @@ import { csvStream } from '../../spreadsheet/csv';
 import type { Cell } from '../../spreadsheet/grid';
 import { xlsxStream, type SheetSpec } from '../../spreadsheet/xlsx';
 import { getAgreementForActor } from '../agreements/agreement-view.service';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import {
   fieldErrorsFromZod,
   ForbiddenError,

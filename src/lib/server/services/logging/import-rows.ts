@@ -4,7 +4,7 @@ import type { PublicationRule } from '../../db/schema';
 import { cellText, parseDateCell, parseNumberCell } from '../../spreadsheet/cells';
 import { columnLetter, type Grid } from '../../spreadsheet/grid';
 import { activityFields, activityRuleProblems, publishAfter } from './activity.service';
-import type { ImportField, ImportMapping } from './import-mapping';
+import type { ImportField, ImportMapping } from '../../../core/import-mapping';
 
 /** One thing wrong in a row, by spreadsheet row number and column (letter and header). */
 export type RowProblem = {

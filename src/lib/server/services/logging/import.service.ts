@@ -27,7 +27,7 @@ import {
 } from '../../spreadsheet/grid';
 import { readRows } from '../../spreadsheet/read';
 import { recordAudit } from '../shared/audit.service';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import {
   fieldErrorsFromZod,
   ForbiddenError,
@@ -35,7 +35,7 @@ import {
   UnauthenticatedError,
   ValidationError
 } from '../shared/errors';
-import { guessMapping, mappingSchema, type ImportMapping } from './import-mapping';
+import { guessMapping, mappingSchema, type ImportMapping } from '../../../core/import-mapping';
 import { measureCatalogue } from './import-catalogue';
 import { checkRows } from './import-rows';
 

@@ -11,7 +11,7 @@ import {
   listRevisions,
   loadRevisionContent
 } from '../../db/repositories/agreements/plan.repository';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { agreementFollowUp } from '../follow-up/follow-up.service';
 
 /** A measure the reporter can log against today. */

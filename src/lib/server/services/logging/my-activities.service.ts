@@ -3,7 +3,7 @@ import { hasRoleInAny, type Actor } from '../../auth/policy';
 import type { Ctx } from '../../context';
 import { agreementIdsOfOrganisations } from '../../db/repositories/agreements/agreement.repository';
 import { listActivityRows } from '../../db/repositories/logging/activity.repository';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { presentActivity, type ActivityView } from './activity.service';
 import { loggableMeasures } from './logging.service';
 

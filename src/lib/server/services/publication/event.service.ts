@@ -10,10 +10,10 @@ import {
 } from '../../db/repositories/publication/public-event.repository';
 import type { PublicEventKind, PublicEventTable } from '../../db/schema';
 import { assertCanEdit } from '../agreements/agreement.service';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { recordAudit } from '../shared/audit.service';
 import { NotFoundError, ValidationError } from '../shared/errors';
-import { stockholmInstant } from '../shared/stockholm-time';
+import { stockholmInstant } from '../../../core/stockholm-time';
 import { isoDate, parseInput } from '../shared/validation';
 
 /** The kinds of events residents can join, in code and in Swedish. */

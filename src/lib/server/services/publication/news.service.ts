@@ -12,7 +12,7 @@ import {
 } from '../../db/repositories/publication/news.repository';
 import { assertCanEdit } from '../agreements/agreement.service';
 import { recordAudit } from '../shared/audit.service';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { NotFoundError } from '../shared/errors';
 import { publicMunicipality } from './report-public.service';
 import { isoDate, parseInput } from '../shared/validation';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Ctx } from '../../context';
 import { auditSequence } from '../../db/repositories/publication/public-event.repository';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { encodeBody, isCompressible, negotiateEncoding, type Encoding } from './compression';
 
 /**

@@ -4,7 +4,7 @@ import { periodLabel } from '../../../i18n/status';
 import type { Ctx } from '../../context';
 import { listActivities } from '../logging/activity-list.service';
 import { getAgreementView } from '../agreements/agreement-view.service';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { NotFoundError } from '../shared/errors';
 import { listEvents, type PublicEvent } from './event.service';
 import { agreementFollowUp } from '../follow-up/follow-up.service';

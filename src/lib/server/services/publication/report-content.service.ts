@@ -9,7 +9,7 @@ import {
 } from '../../../core/report';
 import { STATUS_SV } from '../../../i18n/status';
 import type { Ctx } from '../../context';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { getAgreementView } from '../agreements/agreement-view.service';
 import { agreementFollowUp } from '../follow-up/follow-up.service';
 

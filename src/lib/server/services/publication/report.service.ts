@@ -22,7 +22,7 @@ import type { ReportTable } from '../../db/schema';
 import { assertCanEdit } from '../agreements/agreement.service';
 import { assertMayActInMunicipality } from '../agreements/agreement-consent.service';
 import { recordAudit } from '../shared/audit.service';
-import { stockholmDate } from '../shared/clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { NotFoundError, ValidationError } from '../shared/errors';
 import { buildReportContent } from './report-content.service';
 import { parseInput } from '../shared/validation';

@@ -19,7 +19,7 @@ import {
   saveCheckpoint,
   type AuditedActivity
 } from '../../db/repositories/shared/audit.repository';
-import { stockholmDate } from './clock';
+import { stockholmDate } from '../../../core/stockholm-date';
 import { fieldErrorsFromZod, ValidationError } from './errors';
 
 /** One change to record: who, for which organisation, what, before and after. */

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
-import { stockholmDate } from '$lib/server/services/shared/clock';
+import { stockholmDate } from '$lib/core/stockholm-date';
 import { formFailure, keptValues } from '$lib/server/http';
 import { getAgreementForActor } from '$lib/server/services/agreements/agreement-view.service';
 import { NotFoundError } from '$lib/server/services/shared/errors';

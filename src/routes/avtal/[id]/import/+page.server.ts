@@ -9,11 +9,7 @@ import {
   ValidationError,
   type FieldError
 } from '$lib/server/services/shared/errors';
-import {
-  IMPORT_FIELD_LABELS,
-  IMPORT_FIELDS,
-  type ImportMapping
-} from '$lib/server/services/logging/import-mapping';
+import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportMapping } from '$lib/core/import-mapping';
 import {
   canImport,
   chooseHeaderRow,

@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app';
 import { formFailure, keptValues } from '$lib/server/http';
-import { stockholmDate } from '$lib/server/services/shared/clock';
+import { stockholmDate } from '$lib/core/stockholm-date';
 import {
   createNews,
   deleteNews,

@@ -1,5 +1,5 @@
-import { addDays, startOfIsoWeek, weekday } from '../../../core';
-import { stockholmDate } from './clock';
+import { addDays, startOfIsoWeek, weekday } from './dates';
+import { stockholmDate } from './stockholm-date';
 
 const parts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Stockholm',
