@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
+import { stockholmDate } from '$lib/core/stockholm-date';
 import { getApp } from '$lib/server/app';
 import { getAgreementForActor } from '$lib/server/services/agreements/agreement-view.service';
 import { compareRevisions, startRevision } from '$lib/server/services/agreements/plan.service';
@@ -38,7 +39,11 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
       to,
       diff,
       diffError,
-      nextYear: (years[years.length - 1] ?? new Date().getFullYear()) + 1
+      // The coming year, or the year after the latest plan when that is already made.
+      nextYear: Math.max(
+        (years[years.length - 1] ?? 0) + 1,
+        Number(stockholmDate(ctx.now()).slice(0, 4)) + 1
+      )
     };
   } catch (e) {
     if (e instanceof NotFoundError) error(404, e.message);
