@@ -107,7 +107,8 @@ export function timeLeftSv(today: IsoDate, end: IsoDate): string {
   return `${months} ${months === 1 ? 'månad' : 'månader'}`;
 }
 
-const doneWord = (n: number) => `${n} ${n === 1 ? 'gjord' : 'gjorda'}`;
+/** "1 gjord", "4 gjorda": a count of activities done, in Swedish that agrees with it. */
+export const doneWords = (n: number): string => `${n} ${n === 1 ? 'gjord' : 'gjorda'}`;
 
 /** What a count target owes over its whole current period (not only so far): the period judged as if it had ended. */
 export function periodTotal(target: Target, period: { start: IsoDate; end: IsoDate }): number {
@@ -135,16 +136,16 @@ const PERIOD_WORD: Record<PeriodKind, string> = {
 function progressWords(m: DueMeasure, p: PeriodResult, today: IsoDate, remaining: number | null) {
   const t = m.target;
   if (t.kind === 'count' && remaining !== null) {
-    if (remaining === 0) return `${doneWord(p.done)}, klart för ${PERIOD_WORD[duePeriodKind(t)!]}`;
+    if (remaining === 0) return `${doneWords(p.done)}, klart för ${PERIOD_WORD[duePeriodKind(t)!]}`;
     const left = timeLeftSv(today, p.end);
     // Nothing done yet: the target's own words already say how many are owed.
     if (p.done === 0) return `0 gjorda, ${left} kvar`;
-    return `${doneWord(p.done)}, ${remaining} kvar på ${left}`;
+    return `${doneWords(p.done)}, ${remaining} kvar på ${left}`;
   }
   if (t.kind === 'continuous')
     return p.status === 'quiet'
       ? `ingen aktivitet de senaste ${t.quietAfterDays} dagarna`
-      : `aktiv, ${doneWord(p.done)} denna månad`;
+      : `aktiv, ${doneWords(p.done)} denna månad`;
   if (t.kind === 'every-shift')
     return `${p.done} av ${p.expected ?? 0} arbetspass loggade hittills denna månad`;
   if (t.kind === 'occasions' && p.status === 'needs-date')

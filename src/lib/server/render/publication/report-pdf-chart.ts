@@ -1,3 +1,4 @@
+import { doneWords } from '../../../core/due';
 import { PDF_BRAND, PDF_FONT, PDF_INK, PDF_MUTED, type PdfWriter } from './report-pdf-kit';
 
 /** One pair of bars: done against expected. */
@@ -7,7 +8,7 @@ const EXPECTED_FILL = '#c9d3e0';
 
 /** The chart's text alternative: every bar's numbers in words. */
 export function barChartAlt(title: string, groups: readonly PdfBarGroup[]): string {
-  return `${title}. ${groups.map((g) => `${g.label}: ${g.done} gjorda av ${g.expected} förväntade`).join('; ')}.`;
+  return `${title}. ${groups.map((g) => `${g.label}: ${doneWords(g.done)} av ${g.expected} förväntade`).join('; ')}.`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { doneWords } from '../../../core/due';
 import type { ReportContent } from '../../../core/report';
 import { drawBarChart, type PdfBarGroup } from './report-pdf-chart';
 import { openPdf, PDF_DEMO, PDF_MUTED, swedishDay, type PdfWriter } from './report-pdf-kit';
@@ -43,7 +44,7 @@ export function keyFigures(content: ReportContent): string[] {
   const s = content.summary;
   return [
     `${s.kept} av ${s.judged} bedömda åtgärder höll målet.`,
-    `${s.done} gjorda av ${s.expected} förväntade insatser, för åtgärder med räknade mål.`,
+    `${doneWords(s.done)} av ${s.expected} förväntade insatser, för åtgärder med räknade mål.`,
     `${s.measures} åtgärder följdes upp.`,
     ...s.byStatus.map((b) => `${b.label}: ${b.count} ${b.count === 1 ? 'åtgärd' : 'åtgärder'}.`)
   ];

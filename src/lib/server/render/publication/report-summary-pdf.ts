@@ -47,7 +47,7 @@ export async function renderReportSummaryPdf(input: ReportPdfInput): Promise<Buf
   w.heading(2, 'Siffrorna');
   const figures = [
     [`${s.kept} av ${s.judged}`, 'åtgärder höll målet'],
-    [String(s.done), `gjorda av ${s.expected} förväntade insatser`],
+    [String(s.done), `${s.done === 1 ? 'gjord' : 'gjorda'} av ${s.expected} förväntade insatser`],
     [String(s.measures), 'åtgärder följdes upp']
   ] as const;
   const top = doc.y;
@@ -100,7 +100,7 @@ function measureList(w: PdfWriter, c: ReportContent, bottom: number): void {
   const lines = c.measures.map(
     (m) =>
       `${m.title}: ${m.statusText.toLowerCase()}, ${m.done}` +
-      (m.expected !== null ? ` av ${m.expected}` : ' gjorda')
+      (m.expected !== null ? ` av ${m.expected}` : m.done === 1 ? ' gjord' : ' gjorda')
   );
   doc.font(PDF_FONT.regular).fontSize(LIST_SIZE);
   const heights = lines.map((line) => doc.heightOfString(line, { width }));
