@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../shared/validation';
+import { isoDate, parseInput } from '../shared/validation';
 import {
   defaultRiskOccasions,
   isIsoDate,
@@ -7,7 +7,7 @@ import {
   RISK_OCCASION_NAMES,
   swedishHolidays
 } from '../../../core';
-import { can, SYSTEM, type Actor, type Changer } from '../../auth/policy';
+import { can, type Actor, type Changer } from '../../auth/policy';
 import type { Ctx } from '../../context';
 import { newId } from '../../context';
 import { municipalityOfficialName } from '../../reference/sweden';
@@ -17,12 +17,8 @@ import {
   upsertRiskOccasion
 } from '../../db/repositories/agreements/risk-occasion.repository';
 import { auditedChange } from '../shared/audit.service';
-import {
-  fieldErrorsFromZod,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError
-} from '../shared/errors';
+import { municipalityToEdit } from './municipality-editing';
+import { NotFoundError, ValidationError } from '../shared/errors';
 
 /** A municipality's risk calendar for a year: each occasion with its date, its risk weekend and whether the municipality set it. */
 export async function riskCalendar(ctx: Ctx, actor: Actor | null, code: string, year: number) {
@@ -84,14 +80,13 @@ export async function setRiskOccasion(
   code: string,
   raw: unknown
 ): Promise<void> {
-  const municipality = await findMunicipalityByCode(ctx.db, code);
-  if (!municipality) throw new NotFoundError(`Det finns ingen kommun med kommunkod ${code}.`);
-  if (actor !== SYSTEM && !can(actor, 'agreement.edit', [municipality.id])) {
-    throw new ForbiddenError('Bara kommunens redaktörer får ändra riskhelgerna.');
-  }
-  const r = input.safeParse(raw);
-  if (!r.success) throw new ValidationError(fieldErrorsFromZod(r.error.issues));
-  const v = r.data;
+  const municipality = await municipalityToEdit(
+    ctx,
+    actor,
+    code,
+    'Bara kommunens redaktörer får ändra riskhelgerna.'
+  );
+  const v = parseInput(input, raw);
   if (!v.date.startsWith(String(v.year)))
     throw new ValidationError([{ field: 'date', message: `Datumet ska ligga under ${v.year}.` }]);
   await auditedChange(

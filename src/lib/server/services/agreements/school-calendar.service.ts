@@ -4,7 +4,7 @@ import {
   type SchoolCalendar,
   type SchoolCalendarEntry
 } from '../../../core/school-calendar';
-import { can, SYSTEM, type Actor, type Changer } from '../../auth/policy';
+import { can, type Actor, type Changer } from '../../auth/policy';
 import type { Ctx } from '../../context';
 import {
   findMunicipalityByCode,
@@ -17,13 +17,9 @@ import {
 } from '../../db/repositories/agreements/school-calendar.repository';
 import { municipalityOfficialName } from '../../reference/sweden';
 import { auditedChange } from '../shared/audit.service';
-import {
-  fieldErrorsFromZod,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError
-} from '../shared/errors';
-import { isoDate, strictYear } from '../shared/validation';
+import { municipalityToEdit } from './municipality-editing';
+import { NotFoundError } from '../shared/errors';
+import { isoDate, parseInput, strictYear } from '../shared/validation';
 
 /** The entries of a school year an editor can correct, in the order of the year. */
 export const SCHOOL_CALENDAR_ENTRIES = [
@@ -175,14 +171,13 @@ export async function setSchoolCalendarEntry(
   code: string,
   raw: unknown
 ): Promise<void> {
-  const municipality = await findMunicipalityByCode(ctx.db, code);
-  if (!municipality) throw new NotFoundError(`Det finns ingen kommun med kommunkod ${code}.`);
-  if (actor !== SYSTEM && !can(actor, 'agreement.edit', [municipality.id])) {
-    throw new ForbiddenError('Bara kommunens redaktörer får ändra skolkalendern.');
-  }
-  const r = input.safeParse(raw);
-  if (!r.success) throw new ValidationError(fieldErrorsFromZod(r.error.issues));
-  const v = r.data;
+  const municipality = await municipalityToEdit(
+    ctx,
+    actor,
+    code,
+    'Bara kommunens redaktörer får ändra skolkalendern.'
+  );
+  const v = parseInput(input, raw);
   await auditedChange(
     ctx,
     actor,
