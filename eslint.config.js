@@ -10,6 +10,16 @@ const dbPatterns = dbLibraries.map((name) => ({
   message: 'Only src/lib/server/db imports the database libraries (see docs/ARCHITECTURE.md).'
 }));
 
+// Only src/lib/server/storage talks to the object store; services use its photo store.
+const storePatterns = [
+  {
+    group: ['@aws-sdk/*'],
+    message: 'Only src/lib/server/storage imports the object store client (docs/WALKS.md).'
+  }
+];
+// The libraries of the database and the object store, each behind its own folder.
+const libraryPatterns = [...dbPatterns, ...storePatterns];
+
 // Server code never reaches up into Svelte components (labels live in lib/i18n).
 const serverPatterns = [
   {
@@ -17,6 +27,54 @@ const serverPatterns = [
     message: 'Server code never imports components; words and labels live in lib/i18n.'
   }
 ];
+
+// Routes: the app context comes from event.locals (hooks.server.ts), and service errors and the
+// sign-in redirect go through withLoad/withAction/withApi in src/lib/server/http.ts, never by hand.
+const routeRules = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [
+        {
+          name: '$lib/server/app',
+          importNames: ['getApp'],
+          message: 'Routes use event.locals.ctx (or the ctx withLoad/withAction/withApi hand over).'
+        }
+      ],
+      patterns: [
+        ...libraryPatterns,
+        {
+          group: [
+            '$lib/server/db/repositories/*',
+            '$lib/server/db/repositories/**',
+            '**/db/repositories/*',
+            '**/db/repositories/**'
+          ],
+          message: 'Routes and the CLI call services, never repositories.'
+        }
+      ]
+    }
+  ],
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector:
+        'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|replaceInto|mergeInto)$/]',
+      message:
+        'Write queries in src/lib/server/db/repositories and call them (docs/ARCHITECTURE.md).'
+    },
+    {
+      selector:
+        "IfStatement[test.operator='instanceof'][test.right.name=/^(NotFoundError|ForbiddenError|UnauthenticatedError)$/] > ExpressionStatement.consequent > CallExpression[callee.name=/^(error|redirect)$/]",
+      message:
+        'withLoad/withAction/withApi (src/lib/server/http.ts) turn service errors into 404/403/sign-in.'
+    },
+    {
+      selector: 'TemplateElement[value.raw=/^\\/logga-in\\?next=/]',
+      message: 'Use withLoad(event, fn, { signIn: true }) for the sign-in redirect.'
+    }
+  ]
+};
 
 export default ts.config(
   {
@@ -69,7 +127,7 @@ export default ts.config(
               message: 'lib/core imports nothing of ours outside itself.'
             },
             { group: ['node:*'], message: 'lib/core runs in the browser too: no Node built-ins.' },
-            ...dbPatterns
+            ...libraryPatterns
           ]
         }
       ]
@@ -78,13 +136,18 @@ export default ts.config(
   // Everything outside src/lib/server/db (and the migration-free tests of db) keeps away from the database libraries.
   {
     files: ['src/**'],
-    ignores: ['src/lib/server/db/**', 'src/lib/core/**', '**/*.test.ts'],
+    ignores: [
+      'src/lib/server/db/**',
+      'src/lib/server/storage/**',
+      'src/lib/core/**',
+      '**/*.test.ts'
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            ...dbPatterns,
+            ...libraryPatterns,
             {
               group: [
                 '$lib/server/db/repositories/*',
@@ -99,11 +162,21 @@ export default ts.config(
       ]
     }
   },
+  // The photo store: the object store's client, never the database or components.
+  {
+    files: ['src/lib/server/storage/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...dbPatterns, ...serverPatterns] }]
+    }
+  },
   // Services may use repositories; they still keep away from the database libraries themselves.
   {
     files: ['src/lib/server/services/**', 'src/lib/server/jobs/**', 'src/lib/server/seed/**'],
     ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...dbPatterns, ...serverPatterns] }] }
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...libraryPatterns, ...serverPatterns] }]
+    }
   },
   // Services never reach into the demo seed: the seed uses services, not the other way round.
   {
@@ -114,7 +187,7 @@ export default ts.config(
         'error',
         {
           patterns: [
-            ...dbPatterns,
+            ...libraryPatterns,
             ...serverPatterns,
             {
               group: ['**/seed/*', '**/seed/**', '$lib/server/seed/*'],
@@ -135,7 +208,7 @@ export default ts.config(
         'error',
         {
           patterns: [
-            ...dbPatterns,
+            ...libraryPatterns,
             ...serverPatterns,
             {
               group: ['**/services/*', '**/services/**', '**/db/*', '**/db/**', '**/seed/**'],
@@ -155,7 +228,7 @@ export default ts.config(
         'error',
         {
           patterns: [
-            ...dbPatterns,
+            ...libraryPatterns,
             ...serverPatterns,
             { group: ['./runner', './registry'], message: 'A job never imports the runner back.' }
           ]
@@ -178,5 +251,10 @@ export default ts.config(
         }
       ]
     }
+  },
+  {
+    files: ['src/routes/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: routeRules
   }
 );

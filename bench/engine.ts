@@ -3,7 +3,15 @@ import { openBenchDatabase, sqliteFileSize } from './database';
 import { createOtherAgreements } from './agreements';
 import { countActivities, explainTallies } from './explain';
 import { useCandidateIndex, CANDIDATE_INDEX } from './experiment';
-import { AS_OF, timeDemoCheck, timeFollowUps, timeTallies, type Timing } from './follow-up';
+import {
+  AS_OF,
+  reportAgainstAggregate,
+  timeAgainstAggregate,
+  timeDemoCheck,
+  timeFollowUps,
+  timeTallies,
+  type Timing
+} from './follow-up';
 import { loadInChildProcess } from './load';
 import { pgClient } from './load-postgres';
 import type { BenchOptions } from './options';
@@ -93,6 +101,10 @@ export async function benchEngine(
     log(
       `  memory after: ${after.text} (rss ${after.rss >= before.rss ? '+' : ''}${fmtMb(after.rss - before.rss)}, heapUsed ${after.heapUsed >= before.heapUsed ? '+' : ''}${fmtMb(after.heapUsed - before.heapUsed)})`
     );
+
+    // Issue 15 item 2: each period kind's follow-up beside the aggregate it needs, interleaved.
+    log(`  follow-up ÷ its aggregate, interleaved, 1 warm-up + ${opts.runs} rounds:`);
+    reportAgainstAggregate(kind, check.all, await timeAgainstAggregate(ctx, norsjoId, opts.runs));
 
     const candidate: Timing[] = [];
     if (opts.experiment) {

@@ -14,14 +14,35 @@ export type BenchOptions = {
   experiment: boolean;
   /** Which cases to run (BENCH_CASES, comma-separated; the default is all of them). */
   cases: Record<BenchCase, boolean>;
+  /** The national case's sizes (activities); `--activities N` alone gives one size. */
+  nationalSizes: number[];
+  /** The follow-up case's database sizes (BENCH_SIZES=1000000,5000000; default BENCH_ACTIVITIES). */
+  sizes: number[];
+  /** Where the JSON and the table go (`--out`, default bench/results/latest). */
+  out: string;
 };
 
 /** The cases `npm run bench` knows. */
-export const BENCH_CASES = ['follow-up', 'dashboard', 'public-page', 'import'] as const;
+export const BENCH_CASES = [
+  'follow-up',
+  'dashboard',
+  'public-page',
+  'import',
+  'national',
+  'writes'
+] as const;
 export type BenchCase = (typeof BENCH_CASES)[number];
 
+/** `--name value` from the command line (`npm run bench -- --activities 20000`), else undefined. */
+function arg(name: string): string | undefined {
+  const argv = process.argv.slice(2);
+  const i = argv.indexOf(`--${name}`);
+  if (i >= 0) return argv[i + 1];
+  return argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
 function benchCases(): Record<BenchCase, boolean> {
-  const asked = (process.env.BENCH_CASES ?? BENCH_CASES.join(','))
+  const asked = (arg('cases') ?? process.env.BENCH_CASES ?? BENCH_CASES.join(','))
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
@@ -34,8 +55,8 @@ function benchCases(): Record<BenchCase, boolean> {
   >;
 }
 
-function whole(name: string, fallback: number, min: number): number {
-  const raw = process.env[name]?.replace(/[_,]/g, '');
+function whole(name: string, fallback: number, min: number, flag?: string): number {
+  const raw = ((flag && arg(flag)) || process.env[name])?.replace(/[_,]/g, '');
   if (!raw) return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min)
@@ -47,7 +68,8 @@ export function benchOptions(): BenchOptions {
   const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
   if (pgUrl && !/^postgres(ql)?:\/\//.test(pgUrl))
     throw new Error('BENCH_DATABASE_URL / TEST_DATABASE_URL: expected postgres://…');
-  const asked = process.env.BENCH_ENGINES?.split(',')
+  const asked = (arg('engines') ?? process.env.BENCH_ENGINES)
+    ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
   const engines = (asked ?? ['sqlite', 'postgresql']).map((e) => {
@@ -56,12 +78,40 @@ export function benchOptions(): BenchOptions {
     return e;
   });
   return {
-    activities: whole('BENCH_ACTIVITIES', 1_000_000, 0),
+    activities: whole('BENCH_ACTIVITIES', 1_000_000, 0, 'activities'),
     agreements: whole('BENCH_AGREEMENTS', 250, 0),
-    runs: whole('BENCH_RUNS', 20, 1),
+    runs: whole('BENCH_RUNS', 20, 1, 'runs'),
     pgUrl,
     engines,
     experiment: process.env.BENCH_EXPERIMENT === '1',
-    cases: benchCases()
+    cases: benchCases(),
+    nationalSizes: nationalSizes(),
+    sizes: followUpSizes(whole('BENCH_ACTIVITIES', 1_000_000, 0, 'activities')),
+    out: arg('out') ?? 'bench/results/latest'
   };
+}
+
+/** `--sizes 1000000,5000000`, or `--activities N` (one size), or BENCH_ACTIVITIES, else 1 M and 5 M. */
+function nationalSizes(): number[] {
+  const list = arg('sizes');
+  const one = arg('activities') ?? process.env.BENCH_ACTIVITIES;
+  const raw = list ?? one ?? '1000000,5000000';
+  return raw.split(',').map((s) => {
+    const n = Number(s.replace(/[_\s]/g, ''));
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`--sizes/--activities: expected whole numbers, got ${s}`);
+    return n;
+  });
+}
+
+/** BENCH_SIZES (comma-separated activities), else the one size of BENCH_ACTIVITIES. */
+function followUpSizes(fallback: number): number[] {
+  const raw = process.env.BENCH_SIZES;
+  if (!raw) return [fallback];
+  return raw.split(',').map((s) => {
+    const n = Number(s.replace(/[_\s]/g, ''));
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`BENCH_SIZES: expected whole numbers separated by commas, got ${s}`);
+    return n;
+  });
 }

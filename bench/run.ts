@@ -7,8 +7,13 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { benchDashboard } from './dashboard';
 import { benchEngine, type EngineResult } from './engine';
 import { benchImport } from './import';
+import { benchNational, nationalTable, type NationalResult } from './national';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { benchOptions } from './options';
 import { benchPublicPage } from './public-page';
+import { benchWrites } from './writes';
+import { addRow, growthTable, reportRows, reportTable } from './report';
 import { fmtInt, fmtMb, fmtMs, fmtS, log, memory } from './stats';
 
 async function main() {
@@ -20,7 +25,7 @@ async function main() {
       .map(([c]) => c)
       .join(
         ', '
-      )}): ${fmtInt(opts.activities)} activities, Norsjö + ${fmtInt(opts.agreements)} agreements, ${opts.runs} runs per case`
+      )}): ${fmtInt(opts.activities)} activities, Norsjö + ${fmtInt(opts.agreements)} agreements${opts.cases.national ? `; national: ${opts.nationalSizes.map(fmtInt).join(' and ')} activities` : ''}, ${opts.runs} runs per case`
   );
   log(
     `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? '?'}), ${fmtMb(totalmem())} RAM, load average ${loadavg()
@@ -28,6 +33,7 @@ async function main() {
       .join(' ')}`
   );
   log(`memory at start: ${memory().text}`);
+  const loadAtStart = loadavg();
   const results: EngineResult[] = [];
   const cases = opts.cases;
   const onData = cases['follow-up'] || cases.dashboard;
@@ -38,11 +44,31 @@ async function main() {
       );
       continue;
     }
-    if (cases['follow-up']) results.push(await benchEngine(engine, opts));
+    if (cases['follow-up'])
+      for (const activities of opts.sizes)
+        results.push(await benchEngine(engine, { ...opts, activities }));
     if (cases.dashboard) results.push(await benchDashboard(engine, opts));
   }
-  if (cases['public-page']) await benchPublicPage();
+  const national: NationalResult[] = [];
+  for (const engine of cases.national ? opts.engines : []) {
+    if (engine === 'postgresql' && !opts.pgUrl) {
+      log(
+        '\n=== national, postgresql ===\n  skipped: set TEST_DATABASE_URL (or BENCH_DATABASE_URL)'
+      );
+      continue;
+    }
+    for (const size of opts.nationalSizes)
+      national.push(
+        await benchNational(engine, size, {
+          pgUrl: opts.pgUrl,
+          runs: opts.runs,
+          loadAverage: loadavg
+        })
+      );
+  }
+  const page = cases['public-page'] ? await benchPublicPage() : null;
   if (cases.import) await benchImport();
+  if ((cases as Partial<Record<string, boolean>>).writes) await benchWrites(opts.engines);
   log('\n=== summary ===');
   for (const r of results)
     for (const t of [...r.timings, ...r.candidate])
@@ -50,6 +76,50 @@ async function main() {
         `${t.label}, ${fmtInt(r.activities)} activities, ${r.engine}: median ${fmtMs(t.median)}, p95 ${fmtMs(t.p95)}`
       );
   log(`bench total: ${fmtS(performance.now() - started)}`);
+  const table = nationalTable(national);
+  if (table) log(`\n${table}`);
+  nationalRows(national);
+  const rowsTable = reportTable();
+  const growth = growthTable();
+  if (rowsTable) log(`\n${rowsTable}`);
+  if (growth) log(`\n${growth}`);
+  const report = {
+    at: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model.trim() ?? '?',
+    loadAverage: { start: loadAtStart, end: loadavg() },
+    options: { ...opts, pgUrl: opts.pgUrl ? '(set)' : undefined },
+    followUp: results,
+    national,
+    publicPage: page,
+    rows: reportRows(),
+    totalMs: performance.now() - started
+  };
+  mkdirSync(dirname(opts.out), { recursive: true });
+  writeFileSync(`${opts.out}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(
+    `${opts.out}.md`,
+    `# Bench ${report.at}\n\nNode ${report.node}, ${report.cpus} CPUs (${report.cpu}); load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${report.loadAverage.end.map((l) => l.toFixed(2)).join(' ')} at the end.\n\n## Every figure beside its limit\n\n${rowsTable}\n${growth ? `\n## Growth with the activities\n\n${growth}\n` : ''}${table ? `\n## National case\n\n${table}\n` : ''}${page ? `\n## Public page\n\n${page.table}\n` : ''}`
+  );
+  log(`\nwrote ${opts.out}.json and ${opts.out}.md`);
+}
+
+/** The national case's figures (bench/national.ts) as report rows. */
+function nationalRows(national: NationalResult[]) {
+  for (const r of national)
+    for (const f of r.figures)
+      addRow({
+        case: 'national',
+        figure: f.limit ? `${f.name} ÷ ${f.limit.name}` : f.name,
+        engine: r.engine,
+        activities: r.activities,
+        value: f.limit ? f.value / f.limit.value : f.value,
+        unit: f.limit ? '×' : f.unit,
+        limit: f.limit ? f.limit.max : null,
+        limitKind: 'max',
+        note: f.limit ? `${fmtMs(f.value)} vs ${fmtMs(f.limit.value)}` : undefined
+      });
 }
 
 main().catch((e: unknown) => {

@@ -1,20 +1,8 @@
 // Builds the server when the sources are newer than the build (used by `npm start` and `npm run bench`).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { buildIsCurrent } from './build-state.js';
 
-const newest = (dir) => {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-};
-
-const built = existsSync('build/index.js') ? statSync('build/index.js').mtimeMs : 0;
-const sources = Math.max(newest('src'), newest('static'), statSync('package.json').mtimeMs);
-if (built < sources) {
+if (!buildIsCurrent()) {
   console.log('Bygger Löften (building)…');
   const b = spawnSync(
     process.execPath,

@@ -5,9 +5,12 @@ import { resolveSession } from '$lib/server/services/accounts/auth.service';
 import { resolveApiToken } from '$lib/server/services/accounts/token.service';
 import { log } from '$lib/server/log';
 import { pickLang } from '$lib/i18n';
-import { version } from '$app/environment';
+import { dev, version } from '$app/environment';
 import { cachedResponse, isCacheable } from '$lib/server/services/publication/public-cache.service';
 import { compressResponse } from '$lib/server/services/publication/compression';
+import { isCrossSiteForm } from '$lib/server/services/publication/subscription-origin';
+import { noteLocalChange } from '$lib/server/services/shared/local-changes';
+import { withMapCsp } from '$lib/server/services/publication/map-tiles.service';
 import {
   API_CORS,
   apiAnswer,
@@ -33,8 +36,24 @@ export const init: ServerInit = async () => {
   for (const line of describeNotice(app.notice, base)) console.log(line);
 };
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export const handle: Handle = async ({ event, resolve }) => {
+  // SvelteKit's cross-site form check, here so that RFC 8058 one-click unsubscribe may pass
+  // (svelte.config.js turns the built-in one off; like it, off in development).
+  if (!dev && isCrossSiteForm(event.request, event.url))
+    return new Response(`Cross-site ${event.request.method} form submissions are forbidden`, {
+      status: 403
+    });
+  // `?/default` names SvelteKit's reserved action: it throws a plain Error (a 500). A crafted
+  // address is the client's mistake: say so.
+  if (event.request.method === 'POST' && event.url.searchParams.has('/default'))
+    error(
+      400,
+      'Formulärets adress är fel: åtgärden ”default” finns inte. Skicka formuläret från sidan.'
+    );
   const { ctx } = await getApp();
+  event.locals.ctx = ctx;
   const api = isApiPath(event.url.pathname);
   // A body over the limit is refused before anything reads it: a 413 that says so, logged as a
   // client error (the Node adapter's own BODY_SIZE_LIMIT check ends in handleError, below).
@@ -95,16 +114,26 @@ export const handle: Handle = async ({ event, resolve }) => {
   let response = isCacheable(event.request, event.url, !!event.locals.actor)
     ? await cachedResponse(ctx, event.request, event.url, `${event.locals.lang}-${version}`, render)
     : await render();
+  // A write on this server (a form or an API call) may have changed a public page: the next
+  // public request here looks at the change trail at once (writes that seal their audit entry
+  // note it themselves; this covers the ones written straight into the chain).
+  if (!SAFE_METHODS.has(event.request.method)) noteLocalChange(ctx.db);
   if (api) response = await apiAnswer(event.request, response);
   // HTML, JSON, CSV, XML and ICS are compressed when the client accepts it (Vary: Accept-Encoding).
   response = await compressResponse(event.request, response);
+  // A walk page with a map may load its municipality's map tiles, and only those (CSP img-src).
+  response = await withMapCsp(ctx, event.url, response);
   const type = response.headers.get('content-type');
   if (type && /^text\/html\s*$/i.test(type))
     response.headers.set('content-type', 'text/html; charset=utf-8');
   response.headers.set('X-Content-Type-Options', 'nosniff');
-  response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  // A page that holds a secret in its address sets a stricter one of its own (owner links).
+  if (!response.headers.has('Referrer-Policy'))
+    response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   response.headers.set('X-Frame-Options', 'DENY');
-  response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  // A walk's staff page may ask the phone for its position (issue 18); no other page may.
+  const position = /^\/avtal\/[^/]+\/vandringar\/[^/]+$/.test(event.url.pathname) ? '(self)' : '()';
+  response.headers.set('Permissions-Policy', `camera=(), microphone=(), geolocation=${position}`);
   response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
   if (event.url.protocol === 'https:') {
     response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');

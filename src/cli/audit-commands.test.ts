@@ -1,11 +1,16 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useCli } from '../../test/support/cli';
 import { main } from './main';
 
 const cli = useCli('loften-audit-cli-');
+
+// Commands do not migrate: the database is migrated once, as an operator would.
+beforeAll(async () => {
+  expect(await main(['db', 'migrate'])).toBe(0);
+});
 
 describe('loften audit', () => {
   it('checkpoints, verifies against the saved file, and names entries cut from the end', async () => {

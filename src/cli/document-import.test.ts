@@ -28,6 +28,17 @@ describe('loften import', () => {
     expect(text).toMatch(/Att granska \(1\):\n {2}rad 13: Målet "under 2026" kunde inte tolkas/);
   });
 
+  it('prints the results of a follow-up section apart from the measures, and a measure’s doubt', async () => {
+    expect(await main(['import', 'test/fixtures/import-corpus/goteborg-centrum-2018.txt'])).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('Åtgärder: 3 i 1 grupper');
+    expect(text).toContain('Redovisade resultat (3, blir inga åtgärder):');
+    expect(text).toContain(
+      'rad 18: Elva riktade narkotikainsatser → Minst sex riktade insatser mot narkotika'
+    );
+    expect(text).toMatch(/– Vara synlig i vardagen .* \(säkerhet 80 %\)/);
+  });
+
   it('prints the draft as JSON with --json', async () => {
     expect(await main(['import', 'test/fixtures/loften/gavle-2023.txt', '--json'])).toBe(0);
     const draft = JSON.parse(out.join('\n'));

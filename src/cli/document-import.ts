@@ -28,9 +28,17 @@ export function summariseDraft(d: DocumentDraft): string {
     out.push(`  ${g.title}`);
     for (const m of g.measures)
       out.push(
-        `    – ${m.title} [${m.targetText || 'mål saknas'}] ${m.parties.join(', ') || 'ingen part'}`
+        `    – ${m.title} [${m.targetText || 'mål saknas'}] ${m.parties.join(', ') || 'ingen part'}${m.confidence < 1 ? ` (säkerhet ${Math.round(m.confidence * 100)} %)` : ''}`
       );
   }
+  if (d.outcomes.length)
+    out.push(
+      `Redovisade resultat (${d.outcomes.length}, blir inga åtgärder):`,
+      ...d.outcomes.map(
+        (o) =>
+          `  ${lineRef(o.lines)}${o.text} → ${measures.find((m) => m.key === o.measureKey)?.title ?? 'ingen åtgärd hittades'}`
+      )
+    );
   out.push(
     d.review.length ? `Att granska (${d.review.length}):` : 'Inget att granska.',
     ...d.review.map((r) => `  ${lineRef(r.lines)}${r.message}`)

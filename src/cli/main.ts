@@ -1,7 +1,7 @@
 import { SYSTEM } from '../lib/server/auth/policy';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../lib/server/config';
-import { startApp, type App } from '../lib/server/app';
+import { migrateApp, openApp, SchemaNotCurrentError, type App } from '../lib/server/app';
 import { ValidationError } from '../lib/server/services/shared/errors';
 import { addUser, setRole, ROLES } from '../lib/server/services/accounts/user.service';
 import { createOneTimeLogin } from '../lib/server/services/accounts/auth.service';
@@ -17,10 +17,16 @@ import { registerDocumentImport } from './document-import';
 import { addStatisticsCommands } from './statistics-commands';
 import { addTokenCommands } from './token-commands';
 import { addAuditCommands } from './audit-commands';
+import { addDemoCommands } from './demo-commands';
+import { addNationalDemo } from './demo-national';
+import { addOrgCommands } from './org-commands';
 
-/** Runs a command against a started app and always closes the database. */
+/**
+ * Runs a command against the database and always closes it. It neither migrates nor seeds: on a
+ * database behind the code it stops with SchemaNotCurrentError (`loften db migrate` first).
+ */
 async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
-  const app = await startApp(loadConfig());
+  const app = await openApp(loadConfig());
   try {
     return await fn(app);
   } finally {
@@ -178,10 +184,19 @@ export function buildProgram(): Command {
     .command('db')
     .description('Databasen (the database)')
     .command('migrate')
-    .description('Kör migreringar (run migrations)')
+    .description('Kör migreringar och lägg in referensdata (run migrations, add reference data)')
     .action(async () => {
-      await withApp(async ({ ctx }) => console.log(`Databasen (${ctx.dbKind}) är uppdaterad.`));
+      const r = await migrateApp(loadConfig());
+      console.log(
+        `Databasen (${r.kind}) är uppdaterad: ${r.ran.length ? `körde ${r.ran.length} migreringar` : 'inga nya migreringar'}${r.referenceRows ? `, la in ${r.referenceRows} kommuner och polisregioner` : ''}.`
+      );
     });
+
+  addOrgCommands(program, withApp);
+
+  // `loften demo norsjo`; other demo data sets add a sub-command to this group on the line below.
+  const demo = addDemoCommands(program, withApp);
+  addNationalDemo(demo, withApp);
 
   addAuditCommands(program, withApp);
 
@@ -239,6 +254,10 @@ export async function main(argv: string[]): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
+    if (e instanceof SchemaNotCurrentError) {
+      console.error(e.message);
+      return 2;
+    }
     if (e instanceof ValidationError) {
       for (const f of e.fields) console.error(`Fel: ${f.field}: ${f.message}`);
       return 1;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useCli } from '../../test/support/cli';
 import { loadConfig } from '../lib/server/config';
 import { openDatabase } from '../lib/server/db/connection';
@@ -6,6 +6,11 @@ import { resolveApiToken } from '../lib/server/services/accounts/token.service';
 import { main } from './main';
 
 const cli = useCli('loften-token-cli-');
+
+// Commands do not migrate: the database is migrated once, as an operator would.
+beforeAll(async () => {
+  expect(await main(['db', 'migrate'])).toBe(0);
+});
 
 describe('loften token', () => {
   it('creates a token that acts as its owner, lists it, and revokes it', async () => {

@@ -22,6 +22,15 @@ export async function attemptSignIn(page: Page, email: string, password: string)
 
 /** Runs axe with the WCAG 2.1 A and AA rules and expects no violations. */
 export async function expectAccessible(page: Page) {
+  // Colours are measured as painted: wait until fade-ins (also inside shadow roots, such as the
+  // widget's) have ended, or axe sees half-transparent text.
+  await page.evaluate(() => {
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+    return Promise.all(
+      roots.flatMap((root) => root.getAnimations().map((a) => a.finished.catch(() => undefined)))
+    );
+  });
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

@@ -48,3 +48,46 @@ test('a reporter opens /logga without network, sees their measures, queues an ac
   await context.setOffline(false);
   await context.close();
 });
+
+test('a shared phone: what one person queued offline is not shown to or sent by the next person, and goes when its owner signs in again', async ({
+  browser
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'rapportor@demo.loften.se');
+  await page.goto('/logga');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await pickMeasure(page, 'Trygghetsvandring');
+  await page.getByRole('button', { name: 'Logga', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Väntar på nätet (1)' })).toBeVisible();
+  // The phone is put down before the network is back; the next person signs in on it.
+  await page.close();
+  await context.setOffline(false);
+  await context.clearCookies();
+
+  const next = await context.newPage();
+  const posted: string[] = [];
+  next.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes('/api/v1/activities')) posted.push(r.url());
+  });
+  await signIn(next, 'polis@demo.loften.se');
+  await next.goto('/logga');
+  await expect(next.getByRole('heading', { name: 'Logga det du har gjort' })).toBeVisible();
+  await expect(next.getByRole('heading', { name: /Väntar på nätet/ })).toHaveCount(0);
+  await next.waitForLoadState('networkidle');
+  expect(posted).toEqual([]);
+
+  // The owner signs in again: their activity is sent in their own session.
+  await context.clearCookies();
+  await signIn(next, 'rapportor@demo.loften.se');
+  await next.goto('/logga');
+  await expect(next.getByText('1 väntande aktivitet är nu sparade.')).toBeVisible();
+  expect(posted).toHaveLength(1);
+  await context.close();
+});

@@ -43,7 +43,7 @@ test('the demo has a published report, a survey and an agreement to look at', as
   expect(norsjo).toBeDefined();
   found.agreement = `/avtal/${norsjo!.id}`;
 
-  // A yearly report for 2024 (the report spec publishes 2025), published unless already there.
+  // A yearly report for 2024 (the report spec publishes 2023, the demo 2025), published unless already there.
   await page.goto('/kommuner/2417/rapporter');
   let report = page.locator('main a[href^="/kommuner/2417/rapporter/"]').first();
   if ((await report.count()) === 0) {
@@ -91,7 +91,11 @@ test('every public page fits a 390 px phone without a sideways swipe and passes 
     '/tillganglighet',
     '/granskning',
     found.agreement,
-    `${found.agreement}/oversikt`
+    `${found.agreement}/oversikt`,
+    '/kommuner/2417/enkater',
+    '/kommuner/2417/prenumerera',
+    '/kommuner/2417/vandringar',
+    '/sverige'
   ]) {
     await expectFitsPhone(page, path);
   }

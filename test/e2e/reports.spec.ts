@@ -31,17 +31,17 @@ test('an editor publishes a yearly report, the public reads it as a page and PDF
   ).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Ett år').check();
-  await page.getByLabel('År (för tertial och år)').fill('2025');
+  await page.getByLabel('År (för tertial och år)').fill('2023');
   await page.getByRole('button', { name: 'Skapa utkast' }).click();
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Rapport för år 2025' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rapport för år 2023' })).toBeVisible();
   await expect(page.getByText('påhittade demodata').first()).toBeVisible();
   await page.getByLabel('Inledning').fill('Ett år då polis och kommun gjorde det mesta de lovade.');
   await page
     .getByLabel('Kommentar till Trafikkontroller')
     .fill('Färre kontroller i juli på grund av semester.');
   await page.getByRole('button', { name: 'Spara utkast' }).click();
-  await expect(page.getByText('Utkastet är sparat.')).toBeVisible();
+  await expect(page.getByText('Ändringen är sparad.')).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Spara och publicera' }).click();
   await expect(page.getByText('Version 1 är publicerad')).toBeVisible();
@@ -52,11 +52,11 @@ test('an editor publishes a yearly report, the public reads it as a page and PDF
   await expect(
     page.getByRole('heading', {
       level: 1,
-      name: 'Uppföljning av medborgarlöftena i Norsjö kommun, år 2025'
+      name: 'Uppföljning av medborgarlöftena i Norsjö kommun, år 2023'
     })
   ).toBeVisible();
   await expect(page.getByText('påhittade demodata')).toBeVisible();
-  const table = page.getByRole('table', { name: 'Åtgärder, mål och utfall, år 2025' });
+  const table = page.getByRole('table', { name: 'Åtgärder, mål och utfall, år 2023' });
   const traffic = table.getByRole('row', { name: /Trafikkontroller/ });
   await expect(traffic).toContainText(/Uppfyllt|Ej uppfyllt/);
   await expect(traffic).toContainText('Färre kontroller i juli på grund av semester.');
@@ -67,7 +67,7 @@ test('an editor publishes a yearly report, the public reads it as a page and PDF
 
   const pdf = await readPdf(await (await page.request.get(`${v1Url}/rapport.pdf`)).body());
   expect(pdf.tagged).toBe(true);
-  expect(pdf.info.Title).toBe('Uppföljning av medborgarlöftena i Norsjö kommun, år 2025');
+  expect(pdf.info.Title).toBe('Uppföljning av medborgarlöftena i Norsjö kommun, år 2023');
   expect(pdf.text).toContain('DEMO');
   expect(pdf.text).toContain('Trafikkontroller');
   expect(pdf.text).toContain('Kommentar: Färre kontroller i juli på grund av semester.');
@@ -75,7 +75,7 @@ test('an editor publishes a yearly report, the public reads it as a page and PDF
     await (await page.request.get(`${v1Url}/sammanfattning.pdf`)).body()
   );
   expect(summary.pages).toHaveLength(1);
-  expect(summary.text).toMatch(/\d+ av \d+ bedömda åtgärder höll målet under år 2025/);
+  expect(summary.text).toMatch(/\d+ av \d+ bedömda åtgärder höll målet under år 2023/);
 
   // A correction: the editor explains it; version 1 stays readable and points to version 2.
   await page.goBack();

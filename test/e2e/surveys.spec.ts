@@ -26,9 +26,9 @@ async function createOpenSurvey(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Skapa enkäten' }).click();
   await page.waitForURL(/\/kommuner\/2417\/enkater\/[0-9a-f-]{36}$/);
   const id = page.url().split('/').at(-1)!;
-  await page.getByLabel('Status').selectOption('open');
-  await page.getByRole('button', { name: 'Spara', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('Sparat');
+  // Opening is the first action on the survey's page, above its questions.
+  await page.getByRole('button', { name: 'Öppna enkäten', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Ändringen är sparad');
   return id;
 }
 

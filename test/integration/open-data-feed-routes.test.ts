@@ -28,7 +28,8 @@ describe.each(DATABASES)('open-data and feed routes on $kind', ({ kind }) => {
     expect(res.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
     const etag = res.headers.get('etag')!;
     const lastModified = res.headers.get('last-modified')!;
-    expect(etag).toMatch(/^"[\w-]{32}"$/);
+    // Weak when the answer is compressed (the bytes on the wire differ from the body's hash).
+    expect(etag).toMatch(/^(W\/)?"[\w-]{32}"$/);
     const feed = parseFeed(await res.text());
     expect(new Date(lastModified).getTime()).toBe(
       Math.floor(feed.updated!.getTime() / 1000) * 1000

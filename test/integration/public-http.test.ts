@@ -124,7 +124,7 @@ describe.each(DATABASES)('public HTTP behaviour on $kind', ({ kind }) => {
     const editor = (await makeUser(server.ctx, 'editor', await server.orgId('2417'))).actor;
     const { id } = await createReport(server.ctx, editor, agreementId, {
       kind: 'year',
-      year: 2025
+      year: 2024 // the demo has already published 2025's
     });
     await publishReport(server.ctx, editor, agreementId, id);
     const { reports } = await listPublishedReports(server.ctx, '2417', 1);
@@ -146,7 +146,16 @@ describe.each(DATABASES)('public HTTP behaviour on $kind', ({ kind }) => {
     expect(sitemap.headers.get('content-type')).toMatch(/^application\/xml/);
     const xml = await sitemap.text();
     expect(xml).toContain('/kommuner/2417</loc>');
+    expect(xml).toContain('/sverige</loc>');
+    expect(xml).toContain('/kommuner/2417/enkater</loc>');
     expect(xml).not.toContain('/avtal/');
+    // Every address in it opens for an anonymous visitor.
+    const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    expect(paths.length).toBeGreaterThan(5);
+    for (const loc of paths) {
+      if (loc.includes('/rapporter/')) continue;
+      expect((await anon.get(loc)).status, loc).toBe(200);
+    }
   });
 
   it('answers unknown API paths and wrong methods with JSON and CORS', async () => {
@@ -160,6 +169,20 @@ describe.each(DATABASES)('public HTTP behaviour on $kind', ({ kind }) => {
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       expect(res.headers.get('access-control-allow-origin')).toBe('*');
       expect((await res.json()).message).toBeTruthy();
+    }
+  });
+
+  it('answers a form posted to the reserved ?/default action with 400, not 500', async () => {
+    for (const path of [
+      '/vandringar/agare/x?/default',
+      '/logga-in?/default',
+      '/kommuner/2417?/default'
+    ]) {
+      const res = await anon.postForm(path, { status: 'åtgärdad' });
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain('Formulärets adress är fel');
+      expect(html).not.toContain('hos oss');
     }
   });
 

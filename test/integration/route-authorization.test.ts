@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { sql } from 'kysely';
@@ -50,6 +51,14 @@ type Fixture = {
   importId: string;
   activityId: string;
   assessmentVersion: number;
+  /** A planned walk ahead of the real clock, one of its observations, and an owner link to it. */
+  walkId: string;
+  /** A planned door-knocking round of the same measure (its contacts: samtal). */
+  roundId: string;
+  observationId: string;
+  ownerToken: string;
+  /** An observation of the walk given to Norsjö kommun (an owner with accounts). */
+  ownedObservationId: string;
 };
 
 const A = (f: Fixture) => `/avtal/${f.agreementId}`;
@@ -85,6 +94,27 @@ const ROWS: Row[] = [
     key: 'POST /enkat/[id] default',
     access: 'public',
     call: (f) => ({ method: 'POST', path: `/enkat/${f.surveyId}`, form: {} })
+  },
+  // A resident has no account: the confirmation and unsubscribe tokens authorise, and a missing
+  // or forged token changes nothing.
+  {
+    key: 'POST /kommuner/[code]/prenumerera default',
+    access: 'public',
+    call: () => ({
+      method: 'POST',
+      path: '/kommuner/2417/prenumerera',
+      form: { email: 'invanare@example.se' }
+    })
+  },
+  {
+    key: 'POST /prenumeration/bekrafta default',
+    access: 'public',
+    call: () => ({ method: 'POST', path: '/prenumeration/bekrafta?token=not-a-token', form: {} })
+  },
+  {
+    key: 'POST /prenumeration/avsluta default',
+    access: 'public',
+    call: () => ({ method: 'POST', path: '/prenumeration/avsluta?token=not-a-token', form: {} })
   },
   {
     key: 'POST /konto password',
@@ -155,6 +185,20 @@ const ROWS: Row[] = [
         issuer: 'http://example.se',
         clientId: 'x',
         clientSecret: 'y'
+      }
+    })
+  },
+  {
+    key: 'POST /admin/polisomraden add',
+    access: { least: 'admin' },
+    // A new name each call, so that the admin's call succeeds (a repeated name is a 400).
+    call: () => ({
+      method: 'POST',
+      path: '/admin/polisomraden?/add',
+      form: {
+        region: 'polisregion-nord',
+        name: `Lokalpolisområde Test ${crypto.randomUUID().slice(0, 6)}`,
+        municipalities: '2480'
       }
     })
   },
@@ -696,6 +740,146 @@ const ROWS: Row[] = [
       form: { year: '2027', entry: 'hostlov', from: '2027-11-01', to: '2027-11-07' }
     })
   },
+  {
+    key: 'POST /kommuner/[code]/installningar default',
+    access: editor,
+    // Urlencoded: no logo file means "keep the logo".
+    call: () => ({
+      method: 'POST',
+      path: '/kommuner/2417/installningar',
+      form: {
+        colour: '#1a4d8f',
+        contactName: 'Anna Andersson',
+        contactEmail: '',
+        contactPhone: '',
+        logoAlt: ''
+      }
+    })
+  },
+
+  // Walks: editors plan, assign, approve, hold and cancel; reporters record observations; the
+  // tip form and the owner link are public. 'held' and 'cancel' change the walk, so they come last.
+  {
+    key: 'POST /avtal/[id]/vandringar plan',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/vandringar?/plan`,
+      form: {
+        measureKey: f.measureKey,
+        kind: 'trygghetsvandring',
+        area: 'Centrum',
+        meetingPoint: 'Torget',
+        date: '2027-05-11',
+        startTime: '18:00',
+        endTime: '20:00',
+        invitedGroups: 'Boende'
+      }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/vandringar/[walkId] observe',
+    access: reporter,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/vandringar/${f.walkId}?/observe`,
+      form: { category: 'trafik', description: 'Fortkörning vid skolan', lat: '', lng: '' }
+    })
+  },
+  {
+    key: 'POST /api/v1/walks/[id]/observations',
+    access: reporter,
+    call: (f) => ({
+      method: 'POST',
+      path: `/api/v1/walks/${f.walkId}/observations`,
+      json: { category: 'trafik', description: 'Fortkörning vid skolan' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/vandringar/[walkId]/samtal contact',
+    access: reporter,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/vandringar/${f.roundId}/samtal?/contact`,
+      form: { people: '2', households: '1', said: 'Mopeder kör fort', themes: 'trafik' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/vandringar/[walkId]/samtal/skicka',
+    access: reporter,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/vandringar/${f.roundId}/samtal/skicka`,
+      json: { people: 2, said: 'Mopeder kör fort', themes: ['trafik'] }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/vandringar/[walkId] assign',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/vandringar/${f.walkId}?/assign`,
+      // The same owner: the fixture's owner link stays valid for the owner row below.
+      form: { observationId: f.observationId, owner: 'Gatukontoret', dueOn: '2027-06-15' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/vandringar/[walkId] status',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/vandringar/${f.walkId}?/status`,
+      form: { observationId: f.observationId, status: 'accepterad', note: '' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/vandringar/[walkId] publish',
+    access: editor,
+    call: (f) => ({
+      method: 'POST',
+      path: `${A(f)}/vandringar/${f.walkId}?/publish`,
+      form: { observationId: f.observationId, approved: '1' }
+    })
+  },
+  {
+    key: 'POST /kommuner/[code]/vandringar/[walkId] tip',
+    access: 'public',
+    call: (f) => ({
+      method: 'POST',
+      path: `/kommuner/2417/vandringar/${f.walkId}?/tip`,
+      form: { description: 'Mörk gångtunnel', lat: '', lng: '' }
+    })
+  },
+  {
+    key: 'POST /vandringar/agare/[token] default',
+    access: 'public',
+    call: (f) => ({
+      method: 'POST',
+      path: `/vandringar/agare/${f.ownerToken}`,
+      form: { status: 'pågår', note: 'Beställt' }
+    })
+  },
+  // An owner with accounts: reporters (and up) of the organisation the observation is given to.
+  {
+    key: 'POST /vandringar/iakttagelser/[id] default',
+    access: reporter,
+    call: (f) => ({
+      method: 'POST',
+      path: `/vandringar/iakttagelser/${f.ownedObservationId}`,
+      form: { status: 'pågår', note: 'Beställt' }
+    })
+  },
+  {
+    key: 'POST /avtal/[id]/vandringar/[walkId] held',
+    access: editor,
+    // The walk lies ahead: the editor gets a 400 (not yet held), everyone else 401/403/404.
+    call: (f) => ({ method: 'POST', path: `${A(f)}/vandringar/${f.walkId}?/held`, form: {} })
+  },
+  {
+    key: 'POST /avtal/[id]/vandringar/[walkId] cancel',
+    access: editor,
+    call: (f) => ({ method: 'POST', path: `${A(f)}/vandringar/${f.walkId}?/cancel`, form: {} })
+  },
 
   // Reads: public ones answer everyone; staff exports need a role in the agreement's organisations
   {
@@ -735,6 +919,16 @@ const ROWS: Row[] = [
     key: 'GET /api/v1/widget/[code]',
     access: 'public',
     call: () => ({ method: 'GET', path: '/api/v1/widget/2417' })
+  },
+  {
+    key: 'GET /api/v1/walks',
+    access: 'public',
+    call: () => ({ method: 'GET', path: '/api/v1/walks' })
+  },
+  {
+    key: 'GET /api/v1/walks/[id]/observations',
+    access: 'public',
+    call: (f) => ({ method: 'GET', path: `/api/v1/walks/${f.walkId}/observations` })
   },
   { key: 'GET /widget.js', access: 'public', call: () => ({ method: 'GET', path: '/widget.js' }) },
   {
@@ -798,6 +992,21 @@ const ROWS: Row[] = [
     call: () => ({ method: 'GET', path: '/kommuner/2417/evenemang.ics' })
   },
   {
+    key: 'GET /kommuner/[code]/kartbilder',
+    access: 'public',
+    call: () => ({ method: 'GET', path: '/kommuner/2417/kartbilder' })
+  },
+  {
+    key: 'GET /data/[id]/iakttagelser.csv',
+    access: 'public',
+    call: (f) => ({ method: 'GET', path: `/data/${f.agreementId}/iakttagelser.csv` })
+  },
+  {
+    key: 'GET /data/[id]/iakttagelser.geojson',
+    access: 'public',
+    call: (f) => ({ method: 'GET', path: `/data/${f.agreementId}/iakttagelser.geojson` })
+  },
+  {
     key: 'GET /avtal/[id]/export/aktiviteter.[format]',
     access: viewer,
     call: (f) => ({ method: 'GET', path: `${A(f)}/export/aktiviteter.csv` })
@@ -821,6 +1030,12 @@ const ELSEWHERE: Record<string, string> = {
     'agreement-consent-routes.test.ts (needs a draft and an invited party; only a member editor of that party, never an admin elsewhere)',
   'POST /avtal/[id]/godkannande approve':
     'agreement-consent-routes.test.ts (needs a draft; each party by its own member editor, never an admin elsewhere)',
+  'POST /avtal/[id]/publicera publish':
+    'agreement-publish-routes.test.ts (needs a draft; each party by its own member editor; a reporter gets 403)',
+  'GET /kommuner/[code]/logotyp':
+    'municipality-profile-routes.test.ts (needs a saved logo; another municipality without one answers 404)',
+  'GET /vandringar/foto/[id]':
+    'walk-routes.test.ts (needs a stored photo; staff of the municipality 200, anonymous and another municipality 404)',
   'GET /kommuner/[code]/rapporter/[reportId]/v/[version]/rapport.pdf':
     'report.service.test.ts (published versions only)',
   'GET /kommuner/[code]/rapporter/[reportId]/v/[version]/sammanfattning.pdf':
@@ -1012,6 +1227,108 @@ describe.each(DATABASES)('every route by every role on $kind', ({ kind }) => {
         sequence: 0
       })
       .execute();
+    const walkId = newId();
+    await db
+      .insertInto('walks')
+      .values({
+        id: walkId,
+        agreement_id: agreementId,
+        measure_key: measure.key,
+        kind: 'trygghetsvandring',
+        area: 'Centrum',
+        meeting_point: 'Torget',
+        starts_at: '2027-05-10T16:00:00Z',
+        ends_at: '2027-05-10T18:00:00Z',
+        invited_groups: '[]',
+        status: 'planned',
+        event_id: null,
+        activity_id: null,
+        created_by: null,
+        created_at: now,
+        updated_at: now
+      })
+      .execute();
+    const roundId = newId();
+    await db
+      .insertInto('walks')
+      .values({
+        id: roundId,
+        agreement_id: agreementId,
+        measure_key: measure.key,
+        kind: 'dorrknackning',
+        area: 'Bastuträsk',
+        meeting_point: 'Torget',
+        starts_at: '2027-05-10T16:00:00Z',
+        ends_at: '2027-05-10T18:00:00Z',
+        invited_groups: '[]',
+        status: 'planned',
+        event_id: null,
+        activity_id: null,
+        created_by: null,
+        created_at: now,
+        updated_at: now
+      })
+      .execute();
+    const observationId = newId();
+    await db
+      .insertInto('walk_observations')
+      .values({
+        id: observationId,
+        walk_id: walkId,
+        category: 'belysning',
+        description: 'Trasig lampa',
+        lat: 64.91,
+        lng: 19.48,
+        owner: 'Gatukontoret',
+        due_on: '2027-06-01',
+        status: 'rapporterad',
+        status_reason: null,
+        fixed_on: null,
+        public_approved: 0,
+        photo_ref: null,
+        idempotency_key: null,
+        created_by: null,
+        created_at: now,
+        updated_at: now
+      })
+      .execute();
+    const ownedObservationId = newId();
+    await db
+      .insertInto('walk_observations')
+      .values({
+        id: ownedObservationId,
+        walk_id: walkId,
+        category: 'skrap-klotter',
+        description: 'Klotter på busskuren',
+        lat: null,
+        lng: null,
+        owner: 'Norsjö kommun',
+        owner_organisation_id: norsjo,
+        due_on: '2027-06-01',
+        status: 'rapporterad',
+        status_reason: null,
+        fixed_on: null,
+        public_approved: 0,
+        photo_ref: null,
+        idempotency_key: null,
+        created_by: null,
+        created_at: now,
+        updated_at: now
+      })
+      .execute();
+    const ownerToken = 'authz-owner-token-0123456789abcdef';
+    await db
+      .insertInto('walk_owner_links')
+      .values({
+        id: newId(),
+        token_hash: createHash('sha256').update(ownerToken).digest('hex'),
+        observation_id: observationId,
+        owner: 'Gatukontoret',
+        expires_at: '2099-01-01T00:00:00Z',
+        created_by: null,
+        created_at: now
+      })
+      .execute();
     const reportId = newId();
     await db
       .insertInto('reports')
@@ -1137,7 +1454,12 @@ describe.each(DATABASES)('every route by every role on $kind', ({ kind }) => {
             .orderBy('version', 'desc')
             .executeTakeFirst()
         )?.version ?? 1
-      )
+      ),
+      walkId,
+      roundId,
+      observationId,
+      ownerToken,
+      ownedObservationId
     };
   }, 240_000);
   afterAll(() => server?.close());

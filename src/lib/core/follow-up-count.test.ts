@@ -52,6 +52,34 @@ describe('followUp of "Minst 10 kontroller per månad" month by month', () => {
     );
   });
 
+  it('counts the days of a month whose last week runs into the next one over the weeks it judges', () => {
+    // January 2019 shares the week 28 Jan–3 Feb with February and is judged until that week
+    // ends; it owes 4 + 6/7 weeks (the agreement starts on Tuesday 1 January), so 4.
+    const weekly = parseTarget('Minst 1 kontroll per vecka');
+    for (const [today, day] of [
+      ['2019-01-31', 31],
+      ['2019-02-01', 32],
+      ['2019-02-03', 34]
+    ] as const) {
+      const january = at(run(weekly, [], today, 'month'), '2019-01-01');
+      expect(january?.status).toBe('behind');
+      expect(january?.detail).toBe(`pro-rated: day ${day} of 34; the whole period expects 4`);
+    }
+    expect(at(run(weekly, [], '2019-02-04', 'month'), '2019-01-01')?.status).toBe('missed');
+  });
+
+  it('never counts a day past the days it judges, whatever the target and the day asked', () => {
+    for (const text of ['Minst 1 kontroll per vecka', 'Minst 3 per tertial', 'Minst 10 per månad'])
+      for (const period of ['month', 'tertial', 'year'] as const)
+        for (let d = 0; d < 400; d += 3) {
+          const today = addDays('2019-01-01', d);
+          for (const r of run(parseTarget(text), [], today, period)) {
+            const m = /day (\d+) of (\d+)/.exec(r.detail ?? '');
+            if (m) expect(Number(m[1])).toBeLessThanOrEqual(Number(m[2]));
+          }
+        }
+  });
+
   it('calls April on track on the 15th once a fifth control is logged', () => {
     const more = run(TRAFFIC, [...APRIL_4, tally('2019-04-15')], '2019-04-15', 'month');
     expect(at(more, '2019-04-01')).toMatchObject({ expected: 5, done: 5, status: 'on-track' });

@@ -1,14 +1,12 @@
+import { type DateRange, type IsoDate, maxDate, minDate, overlap } from './dates';
+import { addDays, rangeDays, weekday } from './follow-up-days';
 import {
-  addDays,
-  type DateRange,
-  type IsoDate,
-  maxDate,
-  minDate,
-  overlap,
-  rangeDays,
-  weekday
-} from './dates';
-import type { DailyTally, FollowUpContext, JudgedPeriod, PeriodResult } from './follow-up-types';
+  type DailyTally,
+  type FollowUpContext,
+  type JudgedPeriod,
+  type PeriodResult,
+  searchDates
+} from './follow-up-types';
 import {
   PER_RANK,
   PERIOD_KIND_RANK,
@@ -23,34 +21,46 @@ import { windowContains, windowDays } from './target-window';
 /** A count piece of a measure's plan. */
 export type CountPiece = DateRange & { target: CountTarget; version?: DateRange };
 
-/** Day tallies sorted by date with prefix sums, so a range's count is two binary searches. */
+/**
+ * What a count target counts in a day tally: activities, or for a target in hours (minutes) the
+ * logged time in hours (minutes). Activities without a duration add no time.
+ */
+export function tallyValue(t: CountTarget): (d: DailyTally) => number {
+  if (t.sum === 'hours') return (d) => (d.minutes ?? 0) / 60;
+  if (t.sum === 'minutes') return (d) => d.minutes ?? 0;
+  return (d) => d.count;
+}
+
+/** Rounds logged hours to hundredths, so 3 × 20 minutes is 1 hour, not 0.99999. */
+const hundredths = (x: number) => Math.round(x * 100) / 100;
+
+/** Day tallies sorted by date with prefix sums, so a range's total is two binary searches. */
 class TallyIndex {
   readonly rows: DailyTally[];
+  private readonly dates: IsoDate[];
   private readonly prefix: number[];
-  constructor(tallies: readonly DailyTally[]) {
+  constructor(
+    tallies: readonly DailyTally[],
+    readonly value: (d: DailyTally) => number = (d) => d.count
+  ) {
     this.rows = [...tallies].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    this.dates = this.rows.map((t) => t.date);
     this.prefix = [0];
-    for (const t of this.rows) this.prefix.push(this.prefix[this.prefix.length - 1]! + t.count);
-  }
-  /** The index of the first row on or after a date. */
-  private lower(date: IsoDate): number {
-    let lo = 0;
-    let hi = this.rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.rows[mid]!.date < date) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    for (const t of this.rows) this.prefix.push(this.prefix[this.prefix.length - 1]! + value(t));
   }
   /** The rows inside a range. */
   slice(range: DateRange): DailyTally[] {
-    return this.rows.slice(this.lower(range.start), this.lower(addDays(range.end, 1)));
+    if (range.start > range.end) return [];
+    return this.rows.slice(
+      searchDates(this.dates, range.start),
+      searchDates(this.dates, range.end, true)
+    );
   }
   /** Activities inside a range. */
   sum(range: DateRange): number {
-    const a = this.lower(range.start);
-    const b = this.lower(addDays(range.end, 1));
+    if (range.start > range.end) return 0;
+    const a = searchDates(this.dates, range.start);
+    const b = searchDates(this.dates, range.end, true);
     return this.prefix[b]! - this.prefix[a]!;
   }
 }
@@ -120,7 +130,9 @@ function doneForUnit(
       return part ? index.slice(part).filter((d) => allowedDay(p.target, ctx, d.date)) : [];
     });
     return last.perUnit.values.filter(
-      (v) => rows.reduce((s, d) => (gradeCounts(d.grade, v) ? s + d.count : s), 0) >= last.count
+      (v) =>
+        rows.reduce((s, d) => (gradeCounts(d.grade, v) ? s + index.value(d) : s), 0) >=
+        last.count - 1e-9
     ).length;
   }
   for (const p of pieces) {
@@ -128,10 +140,13 @@ function doneForUnit(
     if (!part) continue;
     const t = p.target;
     if (!t.weekdays && !t.window && t.per !== 'day') done += index.sum(part);
-    else {
+    else if (!t.weekdays && !t.window && !t.sum) {
+      // Every day allowed and whole counts: the prefix sum is exact, no need to look at each row.
+      done += Math.min(t.count, index.sum(part));
+    } else {
       const n = index
         .slice(part)
-        .reduce((s, d) => (allowedDay(t, ctx, d.date) ? s + d.count : s), 0);
+        .reduce((s, d) => (allowedDay(t, ctx, d.date) ? s + index.value(d) : s), 0);
       done += t.per === 'day' ? Math.min(t.count, n) : n;
     }
   }
@@ -158,6 +173,22 @@ function missingGrades(
 }
 
 /**
+ * The period holding a day, by binary search: the periods are in order and do not overlap, so
+ * the only candidate is the last one starting on or before the day.
+ */
+function periodHolding(periods: readonly JudgedPeriod[], day: IsoDate): JudgedPeriod | undefined {
+  let lo = 0;
+  let hi = periods.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (periods[mid]!.start <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  const p = periods[lo - 1];
+  return p && day <= p.end ? p : undefined;
+}
+
+/**
  * Follows up count pieces ("minst 10 kontroller per månad") on the measure's whole timeline.
  * Each unit of the target (week, month, term …) is placed in the period holding its middle day
  * (so an ISO week counts in the period of its Thursday); a period owes the sum of its units,
@@ -167,7 +198,21 @@ export function evaluateCount(pieces: readonly CountPiece[], ctx: FollowUpContex
   const first = pieces[0]!;
   const run: DateRange = { start: first.start, end: pieces[pieces.length - 1]!.end };
   const t = first.target;
-  const index = new TallyIndex(ctx.tallies);
+  const index = new TallyIndex(ctx.tallies, tallyValue(t));
+  // A target in time shows how many activities have no duration ("saknar tid"), in the same days as done.
+  const untimedIndex = t.sum ? new TallyIndex(ctx.tallies, (d) => d.untimed ?? 0) : null;
+  const untimedIn = (ranges: readonly DateRange[]) =>
+    untimedIndex
+      ? {
+          untimed: ranges.reduce((s, r) => {
+            const part = overlap(r, { start: run.start, end: minDate(run.end, ctx.today) });
+            if (!part) return s;
+            return untimedIndex
+              .slice(part)
+              .reduce((n, d) => (allowedDay(t, ctx, d.date) ? n + untimedIndex.value(d) : n), s);
+          }, 0)
+        }
+      : {};
   const versions = pieces.some((p) => p.version)
     ? [
         ...new Map(
@@ -183,14 +228,19 @@ export function evaluateCount(pieces: readonly CountPiece[], ctx: FollowUpContex
   const byPeriod = new Map<JudgedPeriod, DateRange[]>();
   for (const u of units) {
     const middle = minDate(maxDate(unitMiddle(u), run.start), run.end);
-    const p = ctx.periods.find((q) => q.start <= middle && middle <= q.end);
-    if (p) byPeriod.set(p, [...(byPeriod.get(p) ?? []), u]);
+    const p = periodHolding(ctx.periods, middle);
+    if (!p) continue;
+    const list = byPeriod.get(p);
+    if (list) list.push(u);
+    else byPeriod.set(p, [u]);
   }
   return ctx.periods.map((p) => {
     const mine = byPeriod.get(p) ?? [];
     const through = ctx.today;
-    const done = mine.reduce((s, u) => s + doneForUnit(u, pieces, through, ctx, index), 0);
-    const base = { start: p.start, end: p.end };
+    const done = hundredths(
+      mine.reduce((s, u) => s + doneForUnit(u, pieces, through, ctx, index), 0)
+    );
+    const base = { start: p.start, end: p.end, ...untimedIn(mine) };
     if (rank > PERIOD_KIND_RANK[ctx.kind]) {
       // A yearly promise cannot be judged month by month: show what was done, judge it per year.
       const doneHere = pieces.reduce((s, piece) => {
@@ -200,9 +250,10 @@ export function evaluateCount(pieces: readonly CountPiece[], ctx: FollowUpContex
       return {
         ...base,
         expected: null,
-        done: doneHere,
+        done: hundredths(doneHere),
         status: p.phase === 'upcoming' ? 'upcoming' : 'not-applicable',
-        detail: `judged per ${t.per}`
+        detail: `judged per ${t.per}`,
+        ...untimedIn([p])
       };
     }
     const lastEnd = mine.reduce((e, u) => minDate(maxDate(e, u.end), run.end), p.end);
@@ -220,7 +271,7 @@ export function evaluateCount(pieces: readonly CountPiece[], ctx: FollowUpContex
         ...base,
         expected: full,
         done,
-        status: done >= full ? 'met' : 'missed',
+        status: done >= full - 1e-9 ? 'met' : 'missed',
         ...(grades ? { detail: grades } : {})
       };
     }
@@ -239,13 +290,15 @@ export function evaluateCount(pieces: readonly CountPiece[], ctx: FollowUpContex
         detail: `nothing is owed yet; the whole period expects ${full}`
       };
     const grades = missingGrades(mine, pieces, through, ctx, index);
-    const elapsed = rangeDays({ start: p.start, end: ctx.today });
+    // Counted over the days the period is judged: a unit it shares with the next period (a week
+    // across the month's end) keeps it running to that unit's last day.
+    const elapsed = rangeDays({ start: p.start, end: minDate(ctx.today, lastEnd) });
     return {
       ...base,
       expected,
       done,
-      status: done >= expected ? 'on-track' : 'behind',
-      detail: `pro-rated: day ${elapsed} of ${rangeDays(p)}; the whole period expects ${full}${grades ? `; ${grades}` : ''}`
+      status: done >= expected - 1e-9 ? 'on-track' : 'behind',
+      detail: `pro-rated: day ${elapsed} of ${rangeDays({ start: p.start, end: lastEnd })}; the whole period expects ${full}${grades ? `; ${grades}` : ''}`
     };
   });
 }

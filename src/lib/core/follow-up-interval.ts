@@ -1,14 +1,5 @@
-import {
-  addDays,
-  type DateRange,
-  endOfMonth,
-  type IsoDate,
-  inRange,
-  makeDate,
-  dateParts,
-  startOfIsoWeek,
-  startOfMonth
-} from './dates';
+import { type DateRange, endOfMonth, type IsoDate, inRange, makeDate, startOfMonth } from './dates';
+import { addDays, dateParts, startOfIsoWeek } from './follow-up-days';
 import {
   activeDates,
   anyActive,

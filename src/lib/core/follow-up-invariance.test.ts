@@ -26,7 +26,9 @@ const TARGETS: Target[] = [
   parseTarget('Var tredje helg besöka fritidsgården'),
   parseTarget('Kontinuerligt'),
   parseTarget('Under riskhelger'),
-  parseTarget('Varje arbetspass')
+  parseTarget('Varje arbetspass'),
+  parseTarget('10 timmar per vecka'),
+  parseTarget('Minst 20 timmar per tertial')
 ];
 
 const tallies = fc
@@ -34,7 +36,9 @@ const tallies = fc
     fc.record({
       day: fc.integer({ min: 0, max: DAYS }),
       count: fc.integer({ min: 1, max: 4 }),
-      shifts: fc.integer({ min: 0, max: 2 })
+      shifts: fc.integer({ min: 0, max: 2 }),
+      // Logged time in minutes, or none given ("saknar tid").
+      minutes: fc.option(fc.integer({ min: 5, max: 600 }), { nil: null })
     }),
     { maxLength: 120 }
   )
@@ -42,14 +46,32 @@ const tallies = fc
     const byDay = new Map<string, DailyTally>();
     for (const r of rows) {
       const date = addDays(SPAN.start, r.day);
-      const t = byDay.get(date) ?? { date, count: 0, shifts: 0, grade: null };
-      byDay.set(date, { ...t, count: t.count + r.count, shifts: t.shifts + r.shifts });
+      const t = byDay.get(date) ?? {
+        date,
+        count: 0,
+        shifts: 0,
+        grade: null,
+        minutes: 0,
+        untimed: 0
+      };
+      byDay.set(date, {
+        ...t,
+        count: t.count + r.count,
+        shifts: t.shifts + r.shifts,
+        minutes: (t.minutes ?? 0) + (r.minutes ?? 0),
+        untimed: (t.untimed ?? 0) + (r.minutes === null ? r.count : 0)
+      });
     }
     return [...byDay.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
   });
 const day = fc.integer({ min: 0, max: DAYS }).map((d) => addDays(SPAN.start, d));
 const kind = fc.constantFrom<PeriodKind>('month', 'tertial', 'year', 'agreement');
-const pick = (r: PeriodResult) => ({ expected: r.expected, done: r.done, status: r.status });
+const pick = (r: PeriodResult) => ({
+  expected: r.expected,
+  done: r.done,
+  status: r.status,
+  untimed: r.untimed
+});
 
 describe('followUp: one truth', () => {
   it('a plan version that changes nothing changes nothing: splitting the timeline anywhere gives the same verdicts', () => {

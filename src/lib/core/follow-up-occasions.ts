@@ -1,5 +1,6 @@
 import { defaultRiskOccasions, type RiskOccasion, riskWeekendOf } from './calendar';
-import { dateParts, inRange } from './dates';
+import { inRange } from './dates';
+import { dateParts } from './follow-up-days';
 import {
   activeDates,
   anyActive,

@@ -1,6 +1,10 @@
-import { addDays, daysBetween, type DateRange, maxDate, minDate } from './dates';
+import { type DateRange, maxDate, minDate } from './dates';
+import { addDays, daysBetween } from './follow-up-days';
 import {
+  type ActiveDates,
+  activeDates,
   doneRange,
+  searchDates,
   type FollowUpContext,
   type JudgedPeriod,
   type PeriodResult,
@@ -35,11 +39,9 @@ export function evaluateEveryShift(ctx: FollowUpContext): PeriodResult[] {
   });
 }
 
-function lastActivityBefore(ctx: FollowUpContext, day: string): string | null {
-  let last: string | null = null;
-  for (const t of ctx.tallies)
-    if (t.count > 0 && t.date <= day && (last === null || t.date > last)) last = t.date;
-  return last;
+/** The latest day with an activity on or before `day`, from the sorted active days. */
+function lastActivityBefore(active: ActiveDates, day: string): string | null {
+  return active[searchDates(active, day, true) - 1] ?? null;
 }
 
 /**
@@ -48,6 +50,7 @@ function lastActivityBefore(ctx: FollowUpContext, day: string): string | null {
  */
 export function evaluateContinuous(target: ContinuousTarget, ctx: FollowUpContext): PeriodResult[] {
   const quietAfter = ctx.quietAfterDays ?? target.quietAfterDays;
+  const active = activeDates(ctx.tallies, '9999-12-31');
   return ctx.periods.map((p: JudgedPeriod) => {
     const base = {
       start: p.start,
@@ -58,7 +61,7 @@ export function evaluateContinuous(target: ContinuousTarget, ctx: FollowUpContex
     if (p.phase === 'upcoming') return { ...base, status: 'upcoming' };
     const reference = minDate(ctx.today, p.end);
     const window: DateRange = { start: addDays(reference, 1 - quietAfter), end: reference };
-    const last = lastActivityBefore(ctx, reference);
+    const last = lastActivityBefore(active, reference);
     if (last !== null && last >= window.start)
       return { ...base, status: 'active', detail: `last activity ${last}` };
     const since = last === null ? 'no activity yet' : `last activity ${last}`;

@@ -1,11 +1,21 @@
 import type { RiskOccasion } from './calendar';
-import { addDays, type DateRange, inRange, type IsoDate, minDate } from './dates';
+import { type DateRange, inRange, type IsoDate, minDate } from './dates';
 import type { PeriodKind, PeriodPhase } from './periods';
 import type { SchoolCalendar } from './school-calendar';
 import type { Target } from './target';
 
-/** Activities of one measure on one day, aggregated by the database (one row per day and grade). */
-export type DailyTally = { date: IsoDate; count: number; shifts: number; grade: string | null };
+/**
+ * Activities of one measure on one day, aggregated by the database (one row per day and grade):
+ * `minutes` = their logged durations summed, `untimed` = activities logged without a duration.
+ */
+export type DailyTally = {
+  date: IsoDate;
+  count: number;
+  shifts: number;
+  grade: string | null;
+  minutes?: number;
+  untimed?: number;
+};
 
 /**
  * Every follow-up status: closed periods are met/missed, the current one on-track/behind;
@@ -34,6 +44,11 @@ export type PeriodResult = {
   done: number;
   status: FollowUpStatus;
   detail?: string;
+  /**
+   * For a target in hours or minutes: activities in the period logged without a duration ("saknar
+   * tid"). They are not in `done` (never taken as 0 or 1 hour) and are shown beside it.
+   */
+  untimed?: number;
   /**
    * Set on the public follow-up when the period runs past what is published yet (police work
    * published a month or some days later): activities count only through this day.
@@ -87,31 +102,73 @@ export function doneRange(period: DateRange, today: IsoDate): DateRange | null {
   return period.start <= end ? { start: period.start, end } : null;
 }
 
+/** Tallies sorted by date with running totals of count and shifts, built once per tally list. */
+type Prefix = { dates: IsoDate[]; count: number[]; shifts: number[] };
+const prefixes = new WeakMap<readonly DailyTally[], Prefix>();
+
+function prefixOf(tallies: readonly DailyTally[]): Prefix {
+  let p = prefixes.get(tallies);
+  if (p) return p;
+  const sorted = [...tallies].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  p = { dates: sorted.map((t) => t.date), count: [0], shifts: [0] };
+  for (const t of sorted) {
+    p.count.push(p.count[p.count.length - 1]! + t.count);
+    p.shifts.push(p.shifts[p.shifts.length - 1]! + t.shifts);
+  }
+  prefixes.set(tallies, p);
+  return p;
+}
+
+/** The index of the first of the sorted dates after `date` (strictly later when `after`). */
+export function searchDates(dates: readonly IsoDate[], date: IsoDate, after = false): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]! < date || (after && dates[mid] === date)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function rangeTotal(tallies: readonly DailyTally[], range: DateRange, of: 'count' | 'shifts') {
+  if (range.start > range.end) return 0;
+  const p = prefixOf(tallies);
+  const sums = p[of];
+  return sums[searchDates(p.dates, range.end, true)]! - sums[searchDates(p.dates, range.start)]!;
+}
+
 /** Adds up activity counts of the tallies inside a range that pass an optional filter. */
 export function sumCount(
   tallies: readonly DailyTally[],
   range: DateRange | null,
-  keep: (t: DailyTally) => boolean = () => true
+  keep?: (t: DailyTally) => boolean
 ): number {
   if (!range) return 0;
+  if (!keep) return rangeTotal(tallies, range, 'count');
   return tallies.reduce((sum, t) => (inRange(t.date, range) && keep(t) ? sum + t.count : sum), 0);
 }
 
 /** Adds up shifts worked inside a range. */
 export function sumShifts(tallies: readonly DailyTally[], range: DateRange | null): number {
   if (!range) return 0;
-  return tallies.reduce((sum, t) => (inRange(t.date, range) ? sum + t.shifts : sum), 0);
+  return rangeTotal(tallies, range, 'shifts');
 }
 
+/** The dates with at least one activity, through today, sorted. */
+export type ActiveDates = readonly IsoDate[];
+
 /** The dates with at least one activity, through today. */
-export function activeDates(tallies: readonly DailyTally[], today: IsoDate): Set<IsoDate> {
-  return new Set(tallies.filter((t) => t.count > 0 && t.date <= today).map((t) => t.date));
+export function activeDates(tallies: readonly DailyTally[], today: IsoDate): ActiveDates {
+  return [
+    ...new Set(tallies.filter((t) => t.count > 0 && t.date <= today).map((t) => t.date))
+  ].sort();
 }
 
 /** Tells whether any date of a range had an activity. */
-export function anyActive(active: ReadonlySet<IsoDate>, range: DateRange): boolean {
-  for (let d = range.start; d <= range.end; d = addDays(d, 1)) if (active.has(d)) return true;
-  return false;
+export function anyActive(active: ActiveDates, range: DateRange): boolean {
+  const i = searchDates(active, range.start);
+  return i < active.length && active[i]! <= range.end;
 }
 
 /** Turns "is the promise kept so far" into met/missed for a closed period and on-track/behind for the current one. */

@@ -1,20 +1,16 @@
 import {
-  addDays,
   type DateRange,
   endOfMonth,
   endOfTertial,
   endOfYear,
-  eachDay,
   type IsoDate,
-  dateParts,
   makeDate,
   overlap,
-  rangeDays,
-  startOfIsoWeek,
   startOfMonth,
   startOfTertial,
   startOfYear
 } from './dates';
+import { addDays, eachDay, dateParts, rangeDays, startOfIsoWeek } from './follow-up-days';
 import type { SchoolCalendar } from './school-calendar';
 import type { TargetPer } from './target';
 
@@ -77,7 +73,21 @@ function schoolYears(range: DateRange, calendar: SchoolCalendar): DateRange[] {
     .filter((y) => overlap(y, range));
 }
 
+/** calendarUnits remembered per unit and range (a pure function; frozen answers, bounded). */
+const unitCache = new Map<string, readonly DateRange[]>();
+
 function calendarUnits(per: keyof typeof UNIT_BOUNDS, range: DateRange): DateRange[] {
+  const key = `${per}|${range.start}|${range.end}`;
+  let hit = unitCache.get(key);
+  if (!hit) {
+    hit = Object.freeze(computeCalendarUnits(per, range).map((u) => Object.freeze(u)));
+    if (unitCache.size >= 1_000) unitCache.clear();
+    unitCache.set(key, hit);
+  }
+  return [...hit];
+}
+
+function computeCalendarUnits(per: keyof typeof UNIT_BOUNDS, range: DateRange): DateRange[] {
   const [startOf, endOf] = UNIT_BOUNDS[per];
   const units: DateRange[] = [];
   for (let start = startOf(range.start); start <= range.end;) {

@@ -1,4 +1,5 @@
-import { addDays, type DateRange, overlap } from './dates';
+import { type DateRange, overlap } from './dates';
+import { addDays } from './follow-up-days';
 import { type CountPiece, evaluateCount } from './follow-up-count';
 import { evaluateInterval } from './follow-up-interval';
 import { evaluateOccasions } from './follow-up-occasions';
@@ -40,6 +41,7 @@ function sameCountShape(a: Target, b: Target): boolean {
     b.kind === 'count' &&
     a.per === b.per &&
     !!a.perUnit === !!b.perUnit &&
+    a.sum === b.sum &&
     (a.per !== 'day' || !!a.weekdays === !!b.weekdays)
   );
 }
@@ -57,22 +59,64 @@ const MERGE_ORDER: readonly FollowUpStatus[] = [
   'upcoming'
 ];
 
+/** A merged status said the way the whole period's phase says it: a running period is never 'met'. */
+function inPhase(status: FollowUpStatus, phase: JudgedPeriod['phase']): FollowUpStatus {
+  if (phase === 'current' && status === 'met') return 'on-track';
+  if (phase === 'current' && status === 'missed') return 'behind';
+  return status;
+}
+
+/**
+ * Combines the parts of a period in which a revision changed how a measure is counted (another
+ * kind, or a count of another shape): each part was judged by its own rule on its own days. The
+ * period is kept only if every judged part is (the worst part decides); expected adds up the
+ * parts; done counts each judged part at most up to what it owed, so a surplus before the change
+ * never covers a shortfall after it. docs/FOLLOW-UP.md §8, "Olika sorters mål i samma period".
+ */
 function merge(period: JudgedPeriod, parts: readonly PeriodResult[]): PeriodResult {
   if (parts.length === 1) return { ...parts[0]!, start: period.start, end: period.end };
   const expectations = parts.map((r) => r.expected).filter((e): e is number => e !== null);
-  const status = MERGE_ORDER.find((s) => parts.some((r) => r.status === s)) ?? 'not-applicable';
-  const detail = parts
-    .map((r) => r.detail)
-    .filter(Boolean)
-    .join('; ');
+  const worst = MERGE_ORDER.find((s) => parts.some((r) => r.status === s)) ?? 'not-applicable';
+  const status = inPhase(worst, period.phase);
+  const detail = [
+    `judged in ${parts.length} parts`,
+    ...parts.map(
+      (r) =>
+        `${r.start}–${r.end}: ${r.done}${r.expected === null ? '' : ` of ${r.expected}`} ${r.status}${r.detail ? ` (${r.detail})` : ''}`
+    )
+  ].join('; ');
+  const untimed = parts.some((r) => r.untimed !== undefined)
+    ? parts.reduce((s, r) => s + (r.untimed ?? 0), 0)
+    : undefined;
   return {
     start: period.start,
     end: period.end,
     expected: expectations.length ? expectations.reduce((a, b) => a + b, 0) : null,
-    done: parts.reduce((s, r) => s + r.done, 0),
+    done: parts.reduce(
+      (s, r) => s + (r.expected === null ? r.done : Math.min(r.done, r.expected)),
+      0
+    ),
     status,
-    ...(detail ? { detail } : {})
+    detail,
+    ...(untimed !== undefined ? { untimed } : {})
   };
+}
+
+/**
+ * periods() remembered per span and kind (a pure function; an agreement's measures mostly share
+ * one span, and working out 48 month ends through dates.ts costs more than the rest of a simple
+ * measure's follow-up). Frozen, bounded.
+ */
+const periodCache = new Map<string, readonly DateRange[]>();
+function periodsOf(span: DateRange, kind: FollowUpInput['period']): readonly DateRange[] {
+  const key = `${span.start}|${span.end}|${kind}`;
+  let hit = periodCache.get(key);
+  if (!hit) {
+    hit = Object.freeze(periods(span, kind).map((p) => Object.freeze({ ...p })));
+    if (periodCache.size >= 1_000) periodCache.clear();
+    periodCache.set(key, hit);
+  }
+  return hit;
 }
 
 /**
@@ -85,7 +129,7 @@ function merge(period: JudgedPeriod, parts: readonly PeriodResult[]): PeriodResu
  * parts and merged (other kinds: the worst part decides).
  */
 export function followUp(input: FollowUpInput): PeriodResult[] {
-  const all: JudgedPeriod[] = periods(input.span, input.period).map((p) => ({
+  const all: JudgedPeriod[] = periodsOf(input.span, input.period).map((p) => ({
     ...p,
     phase: phaseOf(p, input.today)
   }));
@@ -137,7 +181,9 @@ export function followUp(input: FollowUpInput): PeriodResult[] {
         : evaluateOne(run[0]!.target, ctx, run[0]!);
     results.forEach((r, i) => {
       const whole = clipped[i]!.whole;
-      parts.set(whole, [...(parts.get(whole) ?? []), r]);
+      const list = parts.get(whole);
+      if (list) list.push(r);
+      else parts.set(whole, [r]);
     });
   }
   return all.filter((p) => parts.has(p)).map((p) => merge(p, parts.get(p)!));

@@ -78,8 +78,13 @@ describe('describeTarget', () => {
     ],
     [
       '10 timmar per vecka',
-      'ej tolkat mål: timmar kan inte följas upp än (aktiviteter har ingen längd)',
-      'target not interpreted: hours cannot be followed up yet (activities have no duration)'
+      'minst 10 timmar per vecka loggad tid',
+      'at least 10 hours per week of logged time'
+    ],
+    [
+      '30 minuter varje dag',
+      'minst 30 minuter per dag loggad tid',
+      'at least 30 minutes per day of logged time'
     ]
   ])('describes "%s" in plain Swedish and English', (words, sv, en) => {
     const target = parseTarget(words);

@@ -4,6 +4,7 @@ import type {
   Target,
   TargetPer,
   TargetWindow,
+  TimeSum,
   UnparsedReason
 } from './target';
 import { MONTH_NAMES } from './target-words';
@@ -123,14 +124,14 @@ const EN_MONTHS = [
 
 const REASON_WORDS: Record<Lang, Record<UnparsedReason, string>> = {
   sv: {
-    hours: 'timmar kan inte följas upp än (aktiviteter har ingen längd)',
+    hours: 'timmar kunde inte följas upp när målet sparades; spara målet igen',
     'units-not-named': 'skolorna eller klasserna är inte namngivna',
     'window-only': 'anger när på året men inte hur ofta',
     'several-windows': 'anger flera delar av året',
     'frequencies-disagree': 'två frekvenser som inte stämmer med varandra'
   },
   en: {
-    hours: 'hours cannot be followed up yet (activities have no duration)',
+    hours: 'hours could not be followed up when the target was saved; save it again',
     'units-not-named': 'the schools or classes are not named',
     'window-only': 'says when in the year but not how often',
     'several-windows': 'names several parts of the year',
@@ -185,10 +186,16 @@ export function joinWords(items: readonly string[], lang: Lang): string {
   return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1] ?? ''}`;
 }
 
+const TIME_WORDS: Record<Lang, Record<TimeSum, [string, string]>> = {
+  sv: { hours: ['timme', 'timmar'], minutes: ['minut', 'minuter'] },
+  en: { hours: ['hour', 'hours'], minutes: ['minute', 'minutes'] }
+};
+
 function describeCount(t: Extract<Target, { kind: 'count' }>, lang: Lang): string {
   const sv = lang === 'sv';
+  const time = t.sum ? TIME_WORDS[lang][t.sum][t.count === 1 ? 0 : 1] : undefined;
   const what =
-    t.unit ?? (sv ? (t.count === 1 ? 'gång' : 'gånger') : t.count === 1 ? 'time' : 'times');
+    time ?? t.unit ?? (sv ? (t.count === 1 ? 'gång' : 'gånger') : t.count === 1 ? 'time' : 'times');
   const dayNames = (suffix: string): string =>
     joinWords(
       (t.weekdays ?? []).map((d) => `${WEEKDAY_NAMES[lang][d - 1] ?? String(d)}${suffix}`),
@@ -215,6 +222,7 @@ function describeCount(t: Extract<Target, { kind: 'count' }>, lang: Lang): strin
     s += sv ? `, bara ${dayNames('ar')}` : `, only on ${dayNames('s')}`;
   if (t.upTo !== undefined)
     s += sv ? ` (följs upp mot ${t.count})` : ` (followed up against ${t.count})`;
+  if (t.sum) s += sv ? ' loggad tid' : ' of logged time';
   return withWindow(s, t.window, lang);
 }
 

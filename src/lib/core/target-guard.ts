@@ -3,6 +3,7 @@ import {
   SCHOOL_PERIODS,
   TARGET_KINDS,
   TARGET_PERS,
+  TIME_SUMS,
   UNPARSED_REASONS,
   type Target
 } from './target';
@@ -11,7 +12,7 @@ import {
 export type TargetProblem = { path: string; message: string };
 
 const ALLOWED_KEYS: Record<Target['kind'], readonly string[]> = {
-  count: ['kind', 'text', 'count', 'per', 'unit', 'perUnit', 'weekdays', 'upTo', 'window'],
+  count: ['kind', 'text', 'count', 'per', 'unit', 'perUnit', 'weekdays', 'upTo', 'window', 'sum'],
   interval: ['kind', 'text', 'every', 'unit', 'window'],
   'every-shift': ['kind', 'text', 'window'],
   continuous: ['kind', 'text', 'quietAfterDays', 'window'],
@@ -80,6 +81,8 @@ function countProblems(x: Record<string, unknown>, out: TargetProblem[]): void {
     (!isPositiveInteger(x.upTo) || (typeof x.count === 'number' && x.upTo <= x.count))
   )
     out.push({ path: 'upTo', message: 'must be a whole number larger than count, or left out' });
+  if (x.sum !== undefined && !oneOf(TIME_SUMS, x.sum))
+    out.push({ path: 'sum', message: `must be one of ${TIME_SUMS.join(', ')}, or left out` });
   if (x.weekdays !== undefined) {
     const wd = x.weekdays;
     const ok =

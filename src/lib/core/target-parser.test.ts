@@ -323,15 +323,54 @@ describe('parseTarget on school periods, quarters and half-years (issue 13, item
     });
   });
 
-  it('flags hours, which activities cannot carry yet, instead of counting activities', () => {
+  it('reads "fyra trygghetsvandringar" (a number and a plural noun, no period) as that many over the period', () => {
+    expect(parseTarget('fyra trygghetsvandringar')).toEqual({
+      kind: 'count',
+      text: 'fyra trygghetsvandringar',
+      count: 4,
+      per: 'period',
+      unit: 'trygghetsvandringar'
+    });
+    expect(parseTarget('Två insatser med fokus på trimmade mopeder')).toMatchObject({
+      count: 2,
+      per: 'period',
+      unit: 'insatser'
+    });
+    expect(
+      parseTarget('genomföra fyra trygghetsvandringar i olika delar av kommunen')
+    ).toMatchObject({ count: 4, per: 'period' });
+    expect(parseTarget('2 nya samverkansområden för Båtsamverkan')).toMatchObject({
+      count: 2,
+      per: 'period',
+      unit: 'nya samverkansområden'
+    });
+    // A number saying where ("vid fem skolor") is not a count of activities.
+    expect(parseTarget('Förbättra belysningen vid fem skolor').kind).toBe('unparsed');
+    // One of a singular noun, or a number with no noun, is still not a promise.
+    expect(parseTarget('en trygghetsvandring').kind).toBe('unparsed');
+    expect(parseTarget('Polisen ska synas mer').kind).toBe('unparsed');
+  });
+
+  it('reads hours and minutes as logged time to sum, not as a count of activities', () => {
     expect(parseTarget('10 timmar per vecka')).toEqual({
-      kind: 'unparsed',
+      kind: 'count',
       text: '10 timmar per vecka',
-      reason: 'hours'
+      count: 10,
+      per: 'week',
+      unit: 'timmar',
+      sum: 'hours'
     });
     expect(parseTarget('Minst 2 tim per månad')).toMatchObject({
-      kind: 'unparsed',
-      reason: 'hours'
+      kind: 'count',
+      count: 2,
+      per: 'month',
+      sum: 'hours'
+    });
+    expect(parseTarget('30 minuter varje dag')).toMatchObject({
+      kind: 'count',
+      count: 30,
+      per: 'day',
+      sum: 'minutes'
     });
   });
 

@@ -2,20 +2,18 @@ import {
   DEFAULT_QUIET_AFTER_DAYS,
   type CountTarget,
   type IntervalUnit,
-  type SchoolPeriod,
   type Target,
-  type TargetPer,
-  type TargetWindow
+  type TargetPer
 } from './target';
 import {
   countValue,
-  MONTH_NAMES,
   normaliseWords,
   OCCASION_WORDS,
   ORDINALS,
   weekdaysIn,
   wordRegex
 } from './target-words';
+import { asWritten, findWindow } from './target-parser-window';
 
 /** Options for parseTarget. */
 export type ParseTargetOptions = { quietAfterDays?: number };
@@ -29,6 +27,7 @@ const CONTINUOUS = wordRegex(
   'kontinuerlig\\p{L}*|löpande|fortlöpande|fortgående|ständigt|hela tiden|året runt'
 );
 const HOURS = wordRegex('timmar|timme|timmes|tim|h|minuter|min');
+const MINUTES = wordRegex('minuter|min');
 const AT_LEAST = wordRegex('minst|åtminstone');
 const INTERVAL = wordRegex(
   `var ?(${Object.keys(ORDINALS)
@@ -95,7 +94,7 @@ const NOT_A_UNIT = new Set([
   'år'
 ]);
 /** Words that look like an adjective before the counted noun ("sex riktade insatser"). */
-const ADJECTIVE = /(?:ade|ande|ende|iga|liga|ska|da|ta|na)$/u;
+const ADJECTIVE = /(?:ade|ande|ende|iga|liga|ska|da|ta|na|^nya|^stora|^små)$/u;
 const TIMES = new Set(['gång', 'gånger', 'ggr', 'g', 'tillfälle', 'tillfällen']);
 
 type PerMatch = { per: TargetPer; index: number; standalone: boolean };
@@ -209,11 +208,22 @@ function parseCount(original: string, text: string): Target | null {
   // "minst sex riktade insatser": a floor with no period is over the whole period.
   if (!perValue && found && (AT_LEAST.test(rest) || TIMES_AFTER_NUMBER.test(rest)))
     perValue = 'period';
+  // "fyra trygghetsvandringar", "2 nya samverkansområden": two or more of a plural noun, with no
+  // period, promise that many over the period, as "minst" would.
+  if (
+    !perValue &&
+    found &&
+    found.count >= 2 &&
+    found.unit &&
+    PLURAL.test(found.unit.split(' ').at(-1)!) &&
+    !placeOf(rest, found.unit)
+  )
+    perValue = 'period';
   if (!perValue) return null;
   if (!found && !perMatch?.standalone) return null;
-  if (found?.unit && HOURS.test(found.unit)) {
-    return { kind: 'unparsed', text: original, reason: 'hours' };
-  }
+  // "10 timmar per vecka" sums logged time: activities carry a duration (minutes).
+  const sum =
+    found?.unit && HOURS.test(found.unit) ? (MINUTES.test(found.unit) ? 'minutes' : 'hours') : null;
   const perUnit = grades
     ? { label: 'årskurs', values: grades.values }
     : named
@@ -227,10 +237,18 @@ function parseCount(original: string, text: string): Target | null {
     ...(found?.unit ? { unit: found.unit } : {}),
     ...(perUnit ? { perUnit } : {}),
     ...(weekdays.length > 0 ? { weekdays } : {}),
-    ...(found?.upTo ? { upTo: found.upTo } : {})
+    ...(found?.upTo ? { upTo: found.upTo } : {}),
+    ...(sum ? { sum } : {})
   };
 }
 
+const PLURAL = /(?:ar|er|or|na|en|n)$/u;
+/** "vid fem skolor", "i tre områden": the number says where, not how many times. */
+const placeOf = (text: string, unit: string): boolean =>
+  new RegExp(
+    `(?:^|[\\s,])(?:vid|på|i|för|med|av|hos|från|till|om|inom) \\S+ ${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`,
+    'u'
+  ).test(text);
 const TIMES_AFTER_NUMBER = /[\p{N}\p{L}] (?:gång|gånger|ggr)(?![\p{L}\p{N}])/u;
 
 /** How many of the shorter unit fit in the longer, for checking "4 per år, en per kvartal". */
@@ -301,121 +319,6 @@ function parseWeekdayRule(original: string, text: string): Target | null {
     /(?:dagar|kvällar|nätter)(?![\p{L}])/u.test(text);
   if (weekdays.length === 0 || !everyOne) return null;
   return { kind: 'count', text: original, count: 1, per: 'day', weekdays };
-}
-
-const SCHOOL_WINDOWS: readonly { period: SchoolPeriod; re: RegExp }[] = [
-  { period: 'sommarlov', re: wordRegex('(?:under |på |i )?sommarlov\\p{L}*') },
-  { period: 'jullov', re: wordRegex('(?:under |på |i )?jullov\\p{L}*') },
-  { period: 'sportlov', re: wordRegex('(?:under |på |i )?sportlov\\p{L}*') },
-  { period: 'paasklov', re: wordRegex('(?:under |på |i )?påsklov\\p{L}*') },
-  { period: 'hostlov', re: wordRegex('(?:under |på |i )?höstlov\\p{L}*') },
-  {
-    period: 'terms',
-    re: wordRegex('(?:under |på |i )?(?:skolterminer(?:na)?|terminerna|terminstid(?:en)?)')
-  }
-];
-
-const MONTH = `(${MONTH_NAMES.join('|')})`;
-const MONTH_WINDOWS: readonly {
-  re: RegExp;
-  months: (m: RegExpExecArray) => [number, number] | null;
-}[] = [
-  { re: wordRegex('(?:under |på |i )?sommarhalvåret'), months: () => [4, 9] },
-  { re: wordRegex('(?:under |på |i )?vinterhalvåret'), months: () => [10, 3] },
-  {
-    // "juni, juli och augusti": consecutive months only
-    re: wordRegex(
-      `(?:under |i )?${MONTH}((?:, ?(?:${MONTH_NAMES.join('|')}))+) (?:och|samt) ${MONTH}`
-    ),
-    months: (m) =>
-      monthList([m[1] ?? '', ...(m[2] ?? '').split(/, ?/u).filter(Boolean), m[3] ?? ''])
-  },
-  {
-    // "maj–september", "från maj till september", "maj t.o.m. september"
-    re: wordRegex(
-      `(?:under |i |från |mellan )?${MONTH}(?: ?- ?| till | t\\.?o\\.?m\\.? | och )${MONTH}`
-    ),
-    months: (m) => monthSpan(m[1], m[2], m[0])
-  },
-  { re: wordRegex(`(?:under|i) ${MONTH}`), months: (m) => monthSpan(m[1], m[1], '') }
-];
-
-function monthNumber(name: string | undefined): number {
-  return MONTH_NAMES.indexOf((name ?? '') as (typeof MONTH_NAMES)[number]) + 1;
-}
-
-function monthSpan(
-  a: string | undefined,
-  b: string | undefined,
-  words: string
-): [number, number] | null {
-  const [from, to] = [monthNumber(a), monthNumber(b)];
-  if (from < 1 || to < 1) return null;
-  // "juli och augusti" names two months; they must follow each other to be a window.
-  if (/ och /u.test(words) && to !== (from % 12) + 1) return null;
-  return [from, to];
-}
-
-function monthList(names: string[]): [number, number] | null {
-  const ns = names.map(monthNumber);
-  if (ns.some((n) => n < 1)) return null;
-  for (let k = 1; k < ns.length; k++) if (ns[k] !== ((ns[k - 1] ?? 0) % 12) + 1) return null;
-  return [ns[0] ?? 0, ns[ns.length - 1] ?? 0];
-}
-
-type WindowMatch = { window: TargetWindow; rest: string } | { several: true } | null;
-
-/** The words as written in `original` for a lower-cased, normalised piece of them. */
-function asWritten(original: string, lowered: string): string {
-  const at = original.toLocaleLowerCase('sv-SE').indexOf(lowered);
-  return (at >= 0 ? original.slice(at, at + lowered.length) : lowered).trim();
-}
-
-/** Finds the part of the year a target is limited to, and the words without it. */
-function findWindow(original: string, text: string): WindowMatch {
-  const found: { window: TargetWindow; index: number; length: number }[] = [];
-  for (const { period, re } of SCHOOL_WINDOWS) {
-    const m = re.exec(text);
-    if (m)
-      found.push({
-        window: {
-          kind: 'school',
-          period,
-          text: asWritten(original, m[0])
-        },
-        index: m.index,
-        length: m[0].length
-      });
-  }
-  if (found.length === 0) {
-    for (const { re, months } of MONTH_WINDOWS) {
-      const m = re.exec(text);
-      if (!m) continue;
-      const span = months(m);
-      // Months that do not make one stretch ("i maj och oktober") are not guessed at.
-      if (!span) return { several: true };
-      {
-        found.push({
-          window: {
-            kind: 'months',
-            from: span[0],
-            to: span[1],
-            text: asWritten(original, m[0])
-          },
-          index: m.index,
-          length: m[0].length
-        });
-        break;
-      }
-    }
-  }
-  if (found.length > 1) return { several: true };
-  const hit = found[0];
-  if (!hit) return null;
-  return {
-    window: hit.window,
-    rest: text.slice(0, hit.index) + ' ' + text.slice(hit.index + hit.length)
-  };
 }
 
 function parseFrequency(original: string, text: string, options: ParseTargetOptions): Target {

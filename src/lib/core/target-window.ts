@@ -1,4 +1,5 @@
-import { addDays, type DateRange, dateParts, type IsoDate, overlap, rangeDays } from './dates';
+import { type DateRange, type IsoDate, overlap } from './dates';
+import { addDays, dateParts, rangeDays } from './follow-up-days';
 import type { SchoolCalendar } from './school-calendar';
 import type { TargetWindow } from './target';
 

@@ -50,6 +50,11 @@ export type TargetWindow =
   | { kind: 'school'; period: SchoolPeriod; text: string }
   | { kind: 'months'; from: number; to: number; text: string };
 
+/** The units of logged time a count target can sum. */
+export const TIME_SUMS = ['hours', 'minutes'] as const;
+/** What a time target sums: hours or minutes of the activities' durations. */
+export type TimeSum = (typeof TIME_SUMS)[number];
+
 /** Every target kind, in the order the parser tries them. */
 export const TARGET_KINDS = [
   'count',
@@ -84,6 +89,12 @@ export type Target =
       upTo?: number;
       /** Only this part of the year counts ("varje fredag under sommarlovet"). */
       window?: TargetWindow;
+      /**
+       * Logged time is summed instead of activities ("10 timmar per vecka": `count` hours;
+       * "30 minuter per dag": `count` minutes). Activities without a duration are counted apart
+       * ("saknar tid"), never as 0 or 1.
+       */
+      sum?: TimeSum;
     }
   | { kind: 'interval'; text: string; every: number; unit: IntervalUnit; window?: TargetWindow }
   | { kind: 'every-shift'; text: string; window?: TargetWindow }
@@ -94,7 +105,8 @@ export type Target =
 
 /**
  * Why words that look like a target were still not read, so editors see what to set by hand:
- * 'hours' ("10 timmar per vecka": activities carry no duration yet, so hours cannot be summed),
+ * 'hours' (no longer given: hours are summed since activities carry a duration; kept so targets
+ * stored before still read),
  * 'units-not-named' ("per skola" without naming the schools), 'window-only' ("under sommarlovet"
  * with no frequency), 'several-windows' ("under jullovet och sportlovet"), 'frequencies-disagree'
  * ("4 gånger per år, 2 per kvartal").

@@ -14,6 +14,11 @@ export type StatusMark = {
   /** An outline for light cells. */
   stroke: string | null;
   ink: string;
+  /**
+   * The colour of the status's word on white or light backgrounds (pages, widget), contrast
+   * 4.5:1 or more: the dark shade of the cell colour, so "tyst" is amber wherever it shows.
+   */
+  text: string;
   glyph: 'check' | 'cross' | 'bang' | 'dot' | 'dots';
 };
 
@@ -26,6 +31,7 @@ const KEPT: StatusMark = {
   fill: '#1d6b35',
   stroke: null,
   ink: '#ffffff',
+  text: '#1d6b35',
   glyph: 'check'
 };
 const MISSED: StatusMark = {
@@ -36,6 +42,7 @@ const MISSED: StatusMark = {
   fill: '#a1202b',
   stroke: null,
   ink: '#ffffff',
+  text: '#a1202b',
   glyph: 'cross'
 };
 const BEHIND: StatusMark = {
@@ -46,6 +53,7 @@ const BEHIND: StatusMark = {
   fill: '#f6c453',
   stroke: '#8a4b00',
   ink: '#1b1f24',
+  text: '#8a4b00',
   glyph: 'bang'
 };
 const UNJUDGED: StatusMark = {
@@ -56,6 +64,7 @@ const UNJUDGED: StatusMark = {
   fill: '#e3e7ec',
   stroke: null,
   ink: '#4a5562',
+  text: '#4a5562',
   glyph: 'dot'
 };
 // An occasion the plan names but nobody has dated: neither kept nor missed, light amber.
@@ -67,6 +76,7 @@ const NEEDS_DATE: StatusMark = {
   fill: '#fdf0c8',
   stroke: '#8a4b00',
   ink: '#1b1f24',
+  text: '#8a4b00',
   glyph: 'dot'
 };
 const UPCOMING: StatusMark = {
@@ -77,6 +87,7 @@ const UPCOMING: StatusMark = {
   fill: '#ffffff',
   stroke: '#8a96a3',
   ink: '#4a5562',
+  text: '#4a5562',
   glyph: 'dots'
 };
 
@@ -100,3 +111,9 @@ export const MARKS: readonly StatusMark[] = [KEPT, MISSED, BEHIND, UNJUDGED, NEE
 export const STATUS_SYMBOL: Record<string, string> = Object.fromEntries(
   Object.entries(STATUS_MARKS).map(([status, mark]) => [status, mark.symbol])
 );
+
+/** The status colour rules for text, one per status (`.status-behind{color:#8a4b00}`), with a class prefix. */
+export const statusTextCss = (prefix: string): string =>
+  Object.entries(STATUS_MARKS)
+    .map(([status, mark]) => `.${prefix}${status}{color:${mark.text}}`)
+    .join('');

@@ -11,6 +11,23 @@ export const STATUS_SV: Record<string, string> = {
   upcoming: 'Kommande'
 };
 
+/** English words for the same statuses, for pages read with ?lang=en. */
+export const STATUS_EN: Record<string, string> = {
+  met: 'Met',
+  missed: 'Not met',
+  'on-track': 'On track',
+  behind: 'Behind',
+  active: 'Ongoing',
+  quiet: 'Quiet',
+  'not-applicable': 'Not judged yet',
+  'needs-date': 'Date missing',
+  upcoming: 'Upcoming'
+};
+
+/** A status's word in the reader's language. */
+export const statusWord = (lang: 'sv' | 'en', status: string): string =>
+  (lang === 'en' ? STATUS_EN : STATUS_SV)[status] ?? status;
+
 /** Swedish words for prevention types. */
 export const PREVENTION_SV: Record<string, string> = {
   social: 'social brottsprevention',

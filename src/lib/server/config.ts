@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 /** Where the data lives: the embedded SQLite file, or a PostgreSQL server. */
-export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgresql'; url: string };
+export type DatabaseConfig =
+  | { kind: 'sqlite'; path: string }
+  /** poolSize: connections per process (DATABASE_POOL_SIZE, default 20). */
+  | { kind: 'postgresql'; url: string; poolSize?: number };
 
 /** The validated configuration of one Löften process. */
 export type Config = {
@@ -28,6 +31,11 @@ export type Config = {
   /** Who runs this site, for open data: the catalogue's publisher (INSTANCE_PUBLISHER) and the
    * contact e-mail used when an agreement has no public contact with one (PUBLIC_CONTACT_EMAIL). */
   instance: { publisher: string; contactEmail: string | null };
+  /** Where walk photos are kept: outside the public folder, served only through the app. */
+  photos: PhotoStoreConfig;
+  /** How old, in milliseconds, the public page cache's look at the change trail may be before a
+   * request looks again (PUBLIC_CACHE_LOOK_MS, default 250; 0 looks at every request). */
+  publicCacheLookMs: number;
 };
 
 /** The events poller: feed address, seconds between polls (at least 10), and who to contact. */
@@ -37,6 +45,23 @@ export type PoliceEventsConfig = {
   intervalSeconds: number;
   contact: string | null;
 };
+
+/**
+ * Where walk photos are kept: a folder (PHOTO_DIR), or a bucket of an S3-compatible object store
+ * when PHOTO_S3_BUCKET is set. `endpoint` null is Amazon S3 itself; `credentials` null leaves them
+ * to the SDK's own chain (an instance or container role). Objects are written private.
+ */
+export type PhotoStoreConfig =
+  | { kind: 'file'; dir: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      endpoint: string | null;
+      region: string;
+      prefix: string;
+      pathStyle: boolean;
+      credentials: { accessKeyId: string; secretAccessKey: string } | null;
+    };
 
 /** An SMTP server (smtp:// or smtps://, credentials in the URL) and the sender address. */
 export type MailConfig = { smtpUrl: string; from: string };
@@ -97,6 +122,7 @@ const schema = z.object({
         'expected a PostgreSQL URL like postgres://user@host:5432/db, or leave it unset for SQLite'
     })
     .optional(),
+  DATABASE_POOL_SIZE: int(1, 500).default(20),
   SQLITE_PATH: z.string().min(1, { message: 'expected a file path' }).default('./data/loften.db'),
   PORT: int(1, 65535).default(3000),
   ORIGIN: z
@@ -139,6 +165,45 @@ const schema = z.object({
   AUDIT_HMAC_KEY: auditKey.optional(),
   // scripts/start.js sets the same default for the Node adapter.
   BODY_SIZE_LIMIT: byteSize.default(10 * 1024 * 1024),
+  PUBLIC_CACHE_LOOK_MS: int(0, 60_000).default(250),
+  PHOTO_DIR: z.string().min(1, { message: 'expected a directory path' }).default('./data/photos'),
+  PHOTO_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+      message: 'expected a bucket name: 3–63 lower-case letters, digits, dots and hyphens'
+    })
+    .optional(),
+  PHOTO_S3_ENDPOINT: z
+    .url({
+      protocol: /^https?$/,
+      message:
+        'expected the store’s address, like https://s3.example.se or http://minio.internal:9000, or leave it unset for Amazon S3'
+    })
+    .optional(),
+  PHOTO_S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/, { message: 'expected a region name like eu-north-1' })
+    .default('eu-north-1'),
+  PHOTO_S3_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/?$/, {
+      message:
+        'expected a key prefix of letters, digits, dots, hyphens and slashes, like loften/photos/'
+    })
+    .max(200, { message: 'expected at most 200 characters' })
+    .refine((v) => !/(^|\/)\.{1,2}(\/|$)/.test(v), {
+      message: 'expected a key prefix without . or .. parts, like loften/photos/'
+    })
+    .optional(),
+  PHOTO_S3_PATH_STYLE: bool.optional(),
+  PHOTO_S3_ACCESS_KEY_ID: z
+    .string()
+    .regex(/^\S{1,256}$/, { message: 'expected the access key id, without spaces' })
+    .optional(),
+  PHOTO_S3_SECRET_ACCESS_KEY: z
+    .string()
+    .regex(/^\S{1,512}$/, { message: 'expected the secret access key, without spaces' })
+    .optional(),
   INSTANCE_PUBLISHER: z
     .string()
     .trim()
@@ -190,9 +255,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Configuration error: MAIL_FROM: must be set when SMTP_URL is set, like Löften <noreply@kommun.se>'
     );
   }
+  const photos = photoStoreConfig(e, 'PHOTO_DIR' in present);
   return {
     database: e.DATABASE_URL
-      ? { kind: 'postgresql', url: e.DATABASE_URL }
+      ? { kind: 'postgresql', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { kind: 'sqlite', path: e.SQLITE_PATH },
     port: e.PORT,
     origin: e.ORIGIN,
@@ -214,7 +280,55 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { key: e.AUDIT_HMAC_KEY, development: false }
       : { key: DEVELOPMENT_AUDIT_KEY, development: true },
     bodySizeLimit: e.BODY_SIZE_LIMIT,
-    instance: { publisher: e.INSTANCE_PUBLISHER, contactEmail: e.PUBLIC_CONTACT_EMAIL ?? null }
+    instance: { publisher: e.INSTANCE_PUBLISHER, contactEmail: e.PUBLIC_CONTACT_EMAIL ?? null },
+    photos,
+    publicCacheLookMs: e.PUBLIC_CACHE_LOOK_MS
+  };
+}
+
+/** The photo store the PHOTO_ variables name, refusing settings that would be silently unused. */
+function photoStoreConfig(e: z.infer<typeof schema>, dirGiven: boolean): PhotoStoreConfig {
+  const fail = (name: string, message: string) => {
+    throw new ConfigError(`Configuration error: ${name}: ${message}`);
+  };
+  if (!e.PHOTO_S3_BUCKET) {
+    const stray = (
+      [
+        'PHOTO_S3_ENDPOINT',
+        'PHOTO_S3_PREFIX',
+        'PHOTO_S3_PATH_STYLE',
+        'PHOTO_S3_ACCESS_KEY_ID',
+        'PHOTO_S3_SECRET_ACCESS_KEY'
+      ] as const
+    ).find((name) => e[name] !== undefined);
+    if (stray)
+      fail(
+        'PHOTO_S3_BUCKET',
+        `must be set when ${stray} is set (without it photos are kept under PHOTO_DIR)`
+      );
+    return { kind: 'file', dir: e.PHOTO_DIR };
+  }
+  if (dirGiven)
+    fail(
+      'PHOTO_DIR',
+      'unset it when PHOTO_S3_BUCKET is set: photos then go to the bucket (photos already under PHOTO_DIR are not moved)'
+    );
+  const id = e.PHOTO_S3_ACCESS_KEY_ID;
+  const secret = e.PHOTO_S3_SECRET_ACCESS_KEY;
+  if (id && !secret)
+    fail('PHOTO_S3_SECRET_ACCESS_KEY', 'must be set when PHOTO_S3_ACCESS_KEY_ID is set');
+  if (secret && !id)
+    fail('PHOTO_S3_ACCESS_KEY_ID', 'must be set when PHOTO_S3_SECRET_ACCESS_KEY is set');
+  const prefix = e.PHOTO_S3_PREFIX ?? '';
+  return {
+    kind: 's3',
+    bucket: e.PHOTO_S3_BUCKET,
+    endpoint: e.PHOTO_S3_ENDPOINT ?? null,
+    region: e.PHOTO_S3_REGION,
+    prefix: prefix && !prefix.endsWith('/') ? `${prefix}/` : prefix,
+    // S3-compatible servers (MinIO and the like) mostly want the bucket in the path; Amazon S3 in the host.
+    pathStyle: e.PHOTO_S3_PATH_STYLE ?? e.PHOTO_S3_ENDPOINT !== undefined,
+    credentials: id && secret ? { accessKeyId: id, secretAccessKey: secret } : null
   };
 }
 

@@ -43,6 +43,26 @@ describe('measureFromForm', () => {
     });
   });
 
+  it('builds a hand-set hours target that sums logged time, and names a wrong choice', () => {
+    const hours = form({
+      targetText: 'Kommunpolisen ska finnas på plats',
+      manual: 'on',
+      manualKind: 'count',
+      manualCount: '10',
+      manualPer: 'week',
+      manualSum: 'hours'
+    });
+    expect(measureFromForm(hours).target).toEqual({
+      kind: 'count',
+      text: 'Kommunpolisen ska finnas på plats',
+      count: 10,
+      per: 'week',
+      sum: 'hours'
+    });
+    hours.set('manualSum', 'dagar');
+    expect(() => measureFromForm(hours)).toThrow(/manualSum: Välj om aktiviteter räknas/);
+  });
+
   it('builds interval, continuous and risk-weekend targets', () => {
     expect(
       measureFromForm(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SCHOOL_PERIODS, TARGET_PERS, type TargetWindow } from '../core/target';
+import { SCHOOL_PERIODS, TARGET_PERS, TIME_SUMS, type TargetWindow } from '../core/target';
 import { describeWindow } from '../core/target-describe';
 import { ValidationError, fieldErrorsFromZod } from './services/shared/errors';
 import { isoDate } from './services/shared/validation';
@@ -19,7 +19,13 @@ const manual = z.discriminatedUnion('manualKind', [
       message:
         'Välj per dag, vecka, månad, kvartal, tertial, halvår, termin, läsår, år eller avtalsperiod.'
     }),
-    manualUnit: z.string().trim().max(50).default('')
+    manualUnit: z.string().trim().max(50).default(''),
+    // '' counts activities; 'hours' or 'minutes' sums their logged time instead.
+    manualSum: z
+      .union([z.literal(''), z.enum(TIME_SUMS)], {
+        message: 'Välj om aktiviteter räknas eller om tid (timmar eller minuter) summeras.'
+      })
+      .default('')
   }),
   z.object({
     manualKind: z.literal('interval'),
@@ -88,6 +94,7 @@ function manualTarget(form: FormData, text: string) {
         count: v.manualCount,
         per: v.manualPer,
         ...(v.manualUnit ? { unit: v.manualUnit } : {}),
+        ...(v.manualSum ? { sum: v.manualSum } : {}),
         ...w
       };
     case 'interval':

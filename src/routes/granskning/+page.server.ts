@@ -1,9 +1,8 @@
 import type { PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
 import { publicCheckpoints } from '$lib/server/services/shared/audit.service';
 
-export const load: PageServerLoad = async () => {
-  const { ctx } = await getApp();
+export const load: PageServerLoad = async ({ locals }) => {
+  const { ctx } = locals;
   return {
     checkpoints: await publicCheckpoints(ctx, 90),
     developmentKey: ctx.config.audit.development

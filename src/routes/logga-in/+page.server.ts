@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
 import { signIn } from '$lib/server/services/accounts/auth.service';
 import { hasControlCharacter, safeNext } from '$lib/server/services/accounts/next-path';
 import { listSignInProviders } from '$lib/server/services/accounts/oidc.service';
@@ -21,15 +20,15 @@ const waitInWords = (seconds: number): string =>
   seconds < 120 ? `${seconds} sekunder` : `${Math.ceil(seconds / 60)} minuter`;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  const { ctx } = await getApp();
+  const { ctx } = locals;
   const next = nextPath(url, ctx.config.origin);
   if (locals.actor) redirect(303, next);
   return { providers: await listSignInProviders(ctx) };
 };
 
 export const actions: Actions = {
-  default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-    const { ctx } = await getApp();
+  default: async ({ request, cookies, url, getClientAddress, setHeaders, locals }) => {
+    const { ctx } = locals;
     const next = nextPath(url, ctx.config.origin);
     const form = await request.formData();
     const values = keptValues(form);

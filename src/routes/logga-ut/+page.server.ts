@@ -1,13 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
 import { signOut } from '$lib/server/services/accounts/auth.service';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
   default: async ({ locals, cookies }) => {
-    const { ctx } = await getApp();
+    const { ctx } = locals;
     await signOut(ctx, locals.sessionSecret);
     cookies.delete('loften_session', { path: '/' });
     redirect(303, '/?utloggad=1');

@@ -1,9 +1,8 @@
 import type { RequestHandler } from './$types';
-import { getApp } from '$lib/server/app';
 import { robotsTxt } from '$lib/server/services/publication/sitemap.service';
 
-export const GET: RequestHandler = async ({ url }) => {
-  const { ctx } = await getApp();
+export const GET: RequestHandler = async ({ url, locals }) => {
+  const { ctx } = locals;
   return new Response(robotsTxt(ctx.config.origin ?? url.origin, ctx.config.demo), {
     headers: {
       'content-type': 'text/plain; charset=utf-8',

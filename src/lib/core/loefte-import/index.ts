@@ -1,5 +1,6 @@
 import { focusArea } from './focus';
 import { buildMeasure, type MeasureContext } from './measure';
+import { matchOutcome, outcomesOf } from './outcomes';
 import type { NamedParty } from './parties';
 import { choosePeriod, findPeriods } from './period';
 import type { DocumentDraft, ReviewItem } from './schema';
@@ -24,6 +25,24 @@ export type MunicipalityName = { code: string; name: string };
 
 /** Why a text is not imported: too long, or nothing that looks like a medborgarlöfte. */
 export class NotALoefteError extends Error {}
+
+/** How much a kind of review item leaves of the importer's confidence in what it is about. */
+const DOUBT = {
+  conflict: 0.3,
+  responsible: 0.5,
+  target: 0.6,
+  uncertain: 0.7,
+  unrecognised: 0.5,
+  other: 0.8
+} as const;
+function reviewWeight(r: Omit<ReviewItem, 'id'>): keyof typeof DOUBT {
+  if (r.kind === 'conflict') return 'conflict';
+  if (r.kind === 'unrecognised') return 'unrecognised';
+  if (r.kind === 'missing' && r.path.endsWith('.responsible')) return 'responsible';
+  if (r.kind === 'missing' && r.path.endsWith('.target')) return 'target';
+  if (r.kind === 'uncertain') return 'uncertain';
+  return 'other';
+}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -150,7 +169,8 @@ export function importLoefte(
       .filter((l) => l.text.trim())
       .map((l) => {
         const title = (bulletOf(l.text)?.text ?? l.text).trim();
-        const decrease = /^(minska|minskad|minskat|minskade|färre|lägre|mindre)\b/i.test(title);
+        const decrease =
+          /^(?:vi vill\s+)?(minska|minskad|minskat|minskade|färre|lägre|mindre)\b/i.test(title);
         return {
           title,
           direction: decrease ? ('decrease' as const) : ('increase' as const),
@@ -265,6 +285,36 @@ export function importLoefte(
     })
   );
 
+  // Results of a follow-up section belong to the measure they report on; never new measures.
+  const allMeasures = groups.flatMap((g) => g.measures);
+  const outcomes: DocumentDraft['outcomes'] = of('outcomes').flatMap((s) =>
+    outcomesOf(s.lines).map((o, i) => {
+      const { measureKey } = matchOutcome(o.text, allMeasures);
+      if (!measureKey)
+        addReview({
+          kind: 'uncertain',
+          path: `outcomes.${i}`,
+          message: `Resultatet "${o.text.slice(0, 80)}" kunde inte knytas till någon åtgärd. Det blir ingen ny åtgärd; lägg in det som en aktivitet på rätt åtgärd efter importen om det ska räknas.`,
+          lines: o.lines
+        });
+      return { text: o.text, measureKey, lines: o.lines };
+    })
+  );
+
+  // Confidence: every review item about a measure lowers it; the review lists the most doubtful first.
+  allMeasures.forEach((m, k) => {
+    const own = review.filter((r) => r.path.startsWith(`measures.${k}.`));
+    m.confidence = Math.round(own.reduce((c, r) => c * DOUBT[reviewWeight(r)], 1) * 100) / 100;
+  });
+  const confidenceOf = (r: ReviewItem) => {
+    const k = /^measures\.(\d+)\./.exec(r.path)?.[1];
+    return k === undefined ? DOUBT[reviewWeight(r)] : allMeasures[+k]!.confidence;
+  };
+  const ordered = review
+    .map((r, i) => ({ r, i, c: confidenceOf(r) }))
+    .sort((a, b) => a.c - b.c || a.i - b.i)
+    .map(({ r }, i) => ({ ...r, id: `r${i + 1}` }));
+
   const draft: DocumentDraft = {
     version: 1,
     title: { value: titleLine.text.trim(), lines: [1, 1] },
@@ -288,8 +338,9 @@ export function importLoefte(
     focusAreas,
     effects,
     groups,
+    outcomes,
     unrecognised,
-    review
+    review: ordered
   };
   return { text, draft };
 }

@@ -178,9 +178,12 @@ export function buildMeasure(
     description,
     targetText,
     target,
-    responsible: keys[0] ?? null,
+    // "Samverkan: …" names who takes part, not who answers for the measure: no responsible then.
+    responsible: named.length || context.length ? (keys[0] ?? null) : null,
     parties: keys,
     focusAreaKeys,
+    // Lowered by the review items about the measure once the whole draft is read (index.ts).
+    confidence: 1,
     lines
   };
 }

@@ -6,7 +6,7 @@ export type NamedParty = Omit<ImportedParty, 'lines'>;
 
 const POLICE =
   /^(?:polis(?:en)?|polismyndigheten|lokalpolis(?:en)?|närpolis(?:en)?|kommunpolis(?:en)?|lpo\b.*|lokalpolisområde(?:t)?\b.*|polisområde\b.*)$/;
-const MUNICIPALITY = /^(?:kommun(?:en)?|stad(?:en)?|.+\s(?:kommun|stad))$/;
+const MUNICIPALITY = /^(?:kommun(?:en|erna)?|stad(?:en)?|.+\s(?:kommun|stad))$/;
 const SKIP = /^(?:m\.?\s?fl\.?|m\.?\s?m\.?|med flera|etc\.?|m fl|övriga|andra|fler|med mera)$/;
 
 /** Guessed party types from words in the name. */
@@ -77,9 +77,11 @@ export function isPartyListOnly(s: string): boolean {
   return pieces.length > 0 && pieces.every((p) => POLICE.test(p) || MUNICIPALITY.test(p));
 }
 
-const WHO = '(?:polis(?:en)?|polismyndigheten|lokalpolis(?:en)?|kommunpolis(?:en)?|kommun(?:en)?)';
+/** Who can open a measure's sentence: the police, the municipality ("Grums kommun"), its services. */
+const WHO =
+  '(?:polis(?:en)?|polismyndigheten|lokalpolis(?:en)?|kommunpolis(?:en)?|kommun(?:en|erna)?|[\\p{L}-]+s? kommun|socialtjänst(?:en)?|socialförvaltning(?:en)?|räddningstjänst(?:en)?|stadsdelsförvaltning(?:en)?|fritidsgård(?:en|arna)?|skola(?:n|orna)?)';
 const LEAD = new RegExp(
-  `^((?:${WHO}|vi)(?:\\s*(?:,|och|samt)\\s*${WHO})*)(?:\\s+(?:gemensamt|tillsammans))?\\s+(?:ska|skall|lovar att|åtar sig att|kommer att|ansvarar(?:\\s+gemensamt)?\\s+för(?:\\s+att)?)(?![\\p{L}])[:\\s]*`,
+  `^((?:${WHO}|vi)(?:\\s*(?:,|och|samt)\\s*${WHO})*)(?:\\s+(?:gemensamt|tillsammans))?\\s+(?:(?:ska|skall|lovar att|åtar sig att|kommer att|ansvarar(?:\\s+gemensamt)?\\s+för(?:\\s+att)?)(?![\\p{L}])[:\\s]*|(?=(?:genomför|fortsätter|samverkar|erbjuder|deltar|besöker|utbildar|samordnar|arbetar|bjuder|håller|sätter|gör|ger|informerar|patrullerar|kontrollerar|inför|startar|träffar|medverkar|bidrar|stödjer)(?![\\p{L}])))`,
   'iu'
 );
 /** "… så lovar vi att …", "vi ska …" inside a sentence: the police and the municipality together. */
@@ -99,9 +101,11 @@ export function leadingParties(
   const m = LEAD.exec(s.trim());
   if (!m) return null;
   const we = m[1]!.toLowerCase() === 'vi';
+  // "Polisen ska göra …" → "göra …"; "Polisen besöker skolorna" keeps its words as they stand.
+  const modal = /(?:ska|skall|lovar att|åtar sig att|kommer att|för|att)[:\s]*$/i.test(m[0]);
   return {
     parties: parsePartyList(we ? US : m[1]!),
-    rest: s.trim().slice(m[0].length).trim(),
+    rest: modal ? s.trim().slice(m[0].length).trim() : s.trim(),
     we
   };
 }

@@ -64,12 +64,40 @@ const UNTIL_REPLACED = /\bfram till (?:dess|att)\b[^.]*\bnytt?\b/i;
 const YEARS = /\b(20\d{2})\s*(?:–|-|—|till)\s*(20\d{2})\b/;
 const YEARS_CONTEXT = /medborgarlöfte|löfte|avtal|överenskommelse|gäller|period|genomförandeplan/i;
 /** A yearly löfte named by its year: "Medborgarlöfte 2024", "Medborgarlöften för 2025", "Handlingsplan år 2023". */
+/** "Ett nytt medborgarlöfte som gäller under 2024": a yearly löfte named in a sentence. */
+const VALID_YEAR =
+  /\b(?:gäller|löper)\s+(?:under\s+|för\s+)?(?:år\s+)?(20\d{2})\b(?!\s*(?:–|-|—|till)\s*20\d{2})/i;
 const ONE_YEAR =
   /\b(?:medborgarlöften?|löften?|genomförandeplan(?:en)?|handlingsplan(?:en)?|aktivitetsplan(?:en)?)\s+(?:för\s+)?(?:år\s+)?(20\d{2})\b(?!\s*(?:–|-|—|till)\s*20\d{2})/i;
+
+/**
+ * A title naming one year anywhere: "Medborgarlöfte Falköping 2023", "Polisens medborgarlöfte för
+ * Grums kommun 2016", "Uppföljning 2020 medborgarlöfte Skövde".
+ */
+const TITLE_LOEFTE = /medborgarlöft|löfte/i;
+const TITLE_ONE_YEAR = /(?<![\d–-])\b(20\d{2})\b(?![–-]\s*\d)/g;
 
 /** Every statement of the period in the text, in order. */
 export function findPeriods(lines: Line[]): PeriodCandidate[] {
   const out: PeriodCandidate[] = [];
+  const title = lines[0];
+  const titleYears = title ? [...title.text.matchAll(TITLE_ONE_YEAR)] : [];
+  const titleYear = titleYears.length === 1 ? titleYears[0]! : null;
+  if (
+    title &&
+    titleYear &&
+    TITLE_LOEFTE.test(title.text) &&
+    !ONE_YEAR.test(title.text) &&
+    !YEARS.test(title.text)
+  )
+    out.push({
+      start: `${titleYear[1]}-01-01`,
+      end: `${titleYear[1]}-12-31`,
+      untilReplaced: false,
+      text: title.text.trim(),
+      line: title.n,
+      explicit: false
+    });
   for (const l of lines) {
     for (const s of sentences(l.text)) {
       const untilReplaced = UNTIL_REPLACED.test(s);
@@ -119,7 +147,7 @@ export function findPeriods(lines: Line[]): PeriodCandidate[] {
         });
         continue;
       }
-      m = ONE_YEAR.exec(s);
+      m = ONE_YEAR.exec(s) ?? VALID_YEAR.exec(s);
       if (m)
         out.push({
           start: `${m[1]}-01-01`,

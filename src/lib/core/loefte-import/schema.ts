@@ -34,6 +34,14 @@ export const importedMeasure = z.object({
   responsible: z.string().nullable().describe('Party key of the responsible party'),
   parties: z.array(z.string()).describe('Party keys of every party taking part, responsible first'),
   focusAreaKeys: z.array(z.string()),
+  confidence: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(1)
+    .describe(
+      'How sure the importer is of the measure as read (1 = nothing to review; each review item about it lowers it)'
+    ),
   lines: sourceLines
 });
 
@@ -88,6 +96,23 @@ export const documentDraft = z.object({
   groups: z.array(
     z.object({ title: z.string(), lines: sourceLines, measures: z.array(importedMeasure) })
   ),
+  outcomes: z
+    .array(
+      z.object({
+        text: z.string(),
+        measureKey: z
+          .string()
+          .nullable()
+          .describe(
+            'The measure the result reports on (matched by its words); null when none matched'
+          ),
+        lines: sourceLines
+      })
+    )
+    .default([])
+    .describe(
+      'Results of a follow-up section ("Utfallet", "Resultat", "Så har det gått"): reported outcomes, never measures'
+    ),
   unrecognised: z.array(z.object({ text: z.string(), lines: sourceLines })),
   review: z.array(reviewItem)
 });

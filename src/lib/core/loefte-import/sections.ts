@@ -1,17 +1,22 @@
 import { bulletOf, fold, isHeadingText, type Line } from './text';
 
 export type SectionKind =
-  'situation' | 'focus' | 'measures' | 'effects' | 'communication' | 'signatures';
+  'situation' | 'focus' | 'measures' | 'effects' | 'outcomes' | 'communication' | 'signatures';
 export type Section = { kind: SectionKind; heading: Line; lines: Line[] };
 
 const KINDS: [SectionKind, RegExp][] = [
-  ['situation', /lagesbild|bakgrund|nulage|problembild|utgangspunkt/],
-  ['effects', /effekt|forvantat resultat|onskat resultat|vad vill vi uppna/],
+  ['situation', /lagesbild|bakgrund|nulage|problembild|problemomrad|utgangspunkt|situationen/],
+  ['effects', /effekt|forvantat resultat|onskat resultat|vill vi uppna/],
+  // A follow-up's results ("Utfallet", "Resultat", "Så har det gått"): reported outcomes, not measures.
+  [
+    'outcomes',
+    /^(?:utfall(?:et)?(?: blev)?|resultat(?:et)?|sa (?:har )?(?:har )?det (?:gatt|gick)|sa gick det|det har har vi gjort|genomfort)\b/
+  ],
   ['communication', /kommunikation|aterrapport|redovisning|sa foljer vi upp|uppfoljning/],
   ['signatures', /underskrift|undertecknad|signatur/],
   [
     'measures',
-    /medborgarlofte|loften|loftet|vi lovar|atgarder|aktiviteter|genomforandeplan|handlingsplan|vara lofte/
+    /medborgarlofte|loften|loftet|vi lovar|atgarder|aktiviteter|^insatser$|genomforandeplan|handlingsplan|vara lofte|det har ska vi gora|sa har gor vi/
   ],
   ['focus', /fokusomrad|prioriterade omraden|prioriteringar|insatsomraden/]
 ];
@@ -23,7 +28,11 @@ export function sectionKind(heading: string): SectionKind | null {
   return KINDS.find(([, re]) => re.test(f))?.[0] ?? null;
 }
 
-const LEAD_IN = /^(.{2,60}?)\s+(?:lovar att|ska|skall|åtar sig att|kommer att)\s*:$/i;
+const LEAD_IN =
+  /^(.{2,60}?)\s+(?:lovar att|lovar|ska|skall|åtar sig att|kommer att)(?:\s+(?:tillsammans|gemensamt))?\s*:$/i;
+/** "Under tiden 1 januari 2023 – 31 december 2024 lovar polisen att:": who comes after "lovar". */
+const LEAD_IN_AFTER =
+  /^(?:.{0,90}?\s)?(?:lovar|ska|skall)\s+((?:polis|kommun|vi\b)[\p{L} ,]{0,50}?)\s+(?:att|göra)?\s*:$/iu;
 const WE_LEAD_IN =
   /^(?:(?:tillsammans|gemensamt|därför|i år)\s+)?(?:lovar|ska|skall) vi(?: att)?\s*:$/i;
 
@@ -34,6 +43,8 @@ const WE_LEAD_IN =
 export function leadInWho(line: string): string | null {
   const t = line.trim();
   if (WE_LEAD_IN.test(t)) return 'vi';
+  const after = LEAD_IN_AFTER.exec(t)?.[1];
+  if (after) return /^vi$/i.test(after.trim()) ? 'vi' : after.trim();
   return LEAD_IN.exec(t)?.[1] ?? null;
 }
 
@@ -58,13 +69,35 @@ export function splitSections(lines: Line[]): { preamble: Line[]; sections: Sect
     // A short known heading right over its text ("Uppföljning" over "Arbetet följs upp …").
     const overText = headingText && /^\p{Lu}/u.test(next.trim()) && t.split(/\s+/).length <= 3;
     const lead = /polis|kommun|^vi$/i.test(leadInWho(t) ?? '');
-    const kind = (heading || overText) && !lead ? sectionKind(t) : null;
+    // "Medborgarlöftet utgår från tre prioriterade områden:" over a list names the focus areas.
+    const areasIntro =
+      /:$/.test(t) && listAfter && /prioriterade (?:områden|problem)|fokusområden/i.test(t);
+    // "Här är alla punkter:", "För åren 2021–2022 lyder löftet:" over a list: the measures.
+    const measuresIntro =
+      /:$/.test(t) &&
+      listAfter &&
+      !lead &&
+      /\b(?:punkter(?:na)?|lyder (?:löftet|löftena)|löftet|löftena|åtgärderna|aktiviteterna)\s*:$/i.test(
+        t
+      );
+    // A question ("Vad är medborgarlöften?") explains; it does not open a section.
+    const question = /\?$/.test(t);
+    const kind = areasIntro
+      ? 'focus'
+      : measuresIntro
+        ? 'measures'
+        : (heading || overText) && !lead && !question
+          ? sectionKind(t)
+          : null;
     const current = sections[sections.length - 1];
     const inMeasures = current?.kind === 'measures';
     const b = current?.kind === 'focus' ? bulletOf(l.text) : null;
     if (b) focusNames.add(fold(b.text.replace(/[.:]$/, '')));
+    // "Fokusområde: Trafik" names a group of measures (the walk makes it a focus area too).
+    const namedArea = /^fokusområde(?:\s+\d+)?\s*[:–-]\s*\S/i.test(t);
     const opensMeasures =
-      !inMeasures && !kind && (lead || (heading && focusNames.has(fold(t.replace(/:$/, '')))));
+      !inMeasures &&
+      (namedArea || (!kind && (lead || (heading && focusNames.has(fold(t.replace(/:$/, '')))))));
     if (opensMeasures) sections.push({ kind: 'measures', heading: l, lines: [l] });
     else if (kind && !(inMeasures && (kind === 'measures' || kind === 'focus')))
       sections.push({ kind, heading: l, lines: [] });

@@ -62,6 +62,10 @@ export function walkMeasures(lines: Line[]): Walked {
   let sectionContext: { parties: NamedParty[]; we: boolean } | null = null;
   let header: (FieldName | null)[] | null = null;
   let para: Line[] = [];
+  // The indentation of the list item that is the current measure (-1: not a list item).
+  let itemIndent = -1;
+  // Lines already read as the continuation of a list item above them.
+  const consumed = new Set<Line>();
   const newGroup = (title: string, l: Line, paragraphs: boolean, focusLike: boolean) => {
     flushPara();
     item = null;
@@ -72,7 +76,13 @@ export function walkMeasures(lines: Line[]): Walked {
     out.groups.push(group);
   };
   const addItem = (text: string, ls: Line[], fields: Item['fields'] = {}) => {
-    if (!group) newGroup('Åtgärder', ls[0]!, false, false);
+    if (!group) {
+      // A table straight under the section heading keeps its header row in the group it opens.
+      const kept = header;
+      newGroup('Åtgärder', ls[0]!, false, false);
+      header = kept;
+    }
+    itemIndent = -1;
     item = { text, lines: ls, fields, context, we };
     group!.items.push(item);
   };
@@ -80,15 +90,36 @@ export function walkMeasures(lines: Line[]): Walked {
     if (!para.length) return;
     const ls = para;
     para = [];
-    const text = joinLines(ls);
     const g = group as Group | null;
-    if (!g) out.intro.push(...ls);
-    else if (
-      g.paragraphs ||
-      leadingParties(text) ||
-      /\((?:[^()]*:|[^()]*\b(?:polis|kommun))[^()]*\)\s*\.?$/i.test(text)
-    )
-      addItem(text, ls);
+    // One measure a line, without bullets ("Polisen genomför …." over "Kommunen sätter upp …."):
+    // under a heading, lines that each end a sentence and name who does it are measures each.
+    if (
+      g &&
+      !g.paragraphs &&
+      ls.length > 1 &&
+      ls.every((l) => /[.!]$/.test(l.text.trim()) && /^\p{Lu}/u.test(l.text.trim())) &&
+      (ls.every((l) => indentOf(l.text) >= 2) || ls.some((l) => leadingParties(l.text.trim())))
+    ) {
+      for (const l of ls) addItem(l.text.trim(), [l]);
+      return;
+    }
+    const text = joinLines(ls);
+    // A paragraph indented under a list item ("2. Polisen ska …" over an indented "Polisen och
+    // stadsdelsförvaltningen ska särskilt …") goes on describing that item.
+    const current = item as Item | null;
+    if (current && itemIndent >= 0 && indentOf(ls[0]!.text) > itemIndent) {
+      current.fields.description = [current.fields.description, text].filter(Boolean).join(' ');
+      current.lines.push(...ls);
+      return;
+    }
+    const readsAsMeasure =
+      !!leadingParties(text) || /\((?:[^()]*:|[^()]*\b(?:polis|kommun))[^()]*\)\s*\.?$/i.test(text);
+    // A paragraph under the section heading that names who does it ("Polisen och kommunen ska …",
+    // "… (Polis)") is a measure; any other is the section's introduction.
+    if (!g) {
+      if (readsAsMeasure) addItem(text, ls);
+      else out.intro.push(...ls);
+    } else if (g.paragraphs || readsAsMeasure) addItem(text, ls);
     else if (!g.items.length && !g.description) g.description = text;
     else out.loose.push(ls);
   }
@@ -97,7 +128,7 @@ export function walkMeasures(lines: Line[]): Walked {
     if (!t) return flushPara();
     let j = i + 1;
     while (j < lines.length && !lines[j]!.text.trim()) j++;
-    const next = lines[j];
+    let next = lines[j];
     const prevBlank = i === 0 || !lines[i - 1]!.text.trim();
     if ((t.match(/\|/g) ?? []).length >= 2 || (t.includes(' | ') && !para.length)) {
       flushPara();
@@ -152,9 +183,35 @@ export function walkMeasures(lines: Line[]): Walked {
       else if (!group) sectionContext = { parties: context, we };
       return;
     }
+    if (consumed.has(l)) return;
     const b = bulletOf(l.text);
     if (b) {
       flushPara();
+      // A list item wrapped onto lines of its own ("• Tillsammans med skola …" over an indented
+      // "arbeta och samverka …"): the lines that go on in lower case belong to it.
+      const wrapped: Line[] = [];
+      for (let k = i + 1; k < lines.length; k++) {
+        const w = lines[k]!;
+        const wt = w.text.trim();
+        if (!wt || bulletOf(w.text) || !/^\p{Ll}/u.test(wt) || indentOf(w.text) < b.indent) break;
+        if (/[.:;!?]$/.test((wrapped.at(-1)?.text ?? b.text).trim())) break;
+        wrapped.push(w);
+      }
+      if (wrapped.length) {
+        for (const w of wrapped) consumed.add(w);
+        b.text = [b.text, ...wrapped.map((w) => w.text.trim())].join(' ');
+        j = i + 1 + wrapped.length;
+        while (j < lines.length && !lines[j]!.text.trim()) j++;
+        next = lines[j];
+      }
+      const ls = [l, ...wrapped];
+      // A deeper list item under a measure says how it is done: it belongs to that measure.
+      const current = item as Item | null;
+      if (current && itemIndent >= 0 && b.indent > itemIndent && !prevBlank) {
+        current.fields.description = [current.fields.description, b.text].filter(Boolean).join(' ');
+        current.lines.push(...ls);
+        return;
+      }
       const nextIsBullet = next ? !!bulletOf(next.text) : false;
       const inList = !prevBlank && !!bulletOf(lines[i - 1]!.text)?.numbered;
       if (b.numbered && isHeadingText(t) && !inList && !(next && bulletOf(next.text)?.numbered))
@@ -163,10 +220,11 @@ export function walkMeasures(lines: Line[]): Walked {
       if (
         under &&
         !b.numbered &&
-        (indentOf(next.text) > b.indent || /\([^()]+\)\s*\.?$/.test(next.text))
+        (indentOf(next!.text) > b.indent || /\([^()]+\)\s*\.?$/.test(next!.text))
       )
         return newGroup(b.text, l, true, false);
-      addItem(b.text, [l]);
+      addItem(b.text, ls);
+      itemIndent = b.indent;
       return;
     }
     const nextBlank = !next || lines[i + 1] !== next;

@@ -147,7 +147,9 @@ export const schemas: Record<string, JsonSchema> = {
       focusAreas: array(string(), 'Ids of its focus areas.'),
       target: ref('Target'),
       targetDescription: string('The target explained in Swedish.'),
-      followUpMethod: string(),
+      followUpMethod: nullable(
+        string('Null when the agreement does not say how it is followed up.')
+      ),
       responsibleParty: { oneOf: [ref('Party'), { type: 'null' }] },
       parties: array(ref('Party')),
       startsOn: nullable(date('Starts later than the agreement.')),
@@ -233,7 +235,18 @@ export const schemas: Record<string, JsonSchema> = {
               type: ['integer', 'null'],
               description: 'Null when the target has no count.'
             },
-            done: { type: 'integer', minimum: 0 },
+            done: {
+              type: 'number',
+              minimum: 0,
+              description:
+                'Activities done; for a target in hours (minutes) the logged time in hours (minutes), to hundredths.'
+            },
+            untimed: {
+              type: ['integer', 'null'],
+              minimum: 0,
+              description:
+                'Targets in hours or minutes: activities logged without a duration ("saknar tid"), not in `done`. Null for other targets.'
+            },
             status: { type: 'string', enum: [...FOLLOW_UP_STATUSES] },
             publishedThrough: {
               type: ['string', 'null'],
@@ -264,6 +277,11 @@ export const schemas: Record<string, JsonSchema> = {
       date: date('The day it was done.'),
       count: { type: 'integer', minimum: 1 },
       shifts: { type: 'integer', minimum: 0 },
+      durationMinutes: {
+        type: ['integer', 'null'],
+        minimum: 1,
+        description: 'How long it took, in minutes; null when not given (shown as "saknar tid").'
+      },
       grade: nullable(string('School grade, for per-grade targets.')),
       place: nullable(string('Null for outsiders unless the activity is public.')),
       partyIds: array(string(), 'Ids of the parties that took part.'),
@@ -309,7 +327,10 @@ export const schemas: Record<string, JsonSchema> = {
         }),
         'Statuses with at least one measure, kept first.'
       ),
-      demo: { type: 'boolean', description: 'True for invented demonstration data.' }
+      demo: { type: 'boolean', description: 'True for invented demonstration data.' },
+      colour: nullable(
+        string('The municipality’s colour as #rrggbb (4.5:1 or more with white text), or null.')
+      )
     },
     'What the embeddable widget shows: a municipality’s agreement this tertial.'
   ),

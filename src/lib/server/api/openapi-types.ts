@@ -46,7 +46,8 @@ export type Header = { description: string; schema: JsonSchema };
 export type ResponseObject = {
   description: string;
   headers?: Record<string, Header>;
-  content?: { 'application/json': { schema: JsonSchema } };
+  /** JSON always; an endpoint that also answers CSV or GeoJSON declares those media types too. */
+  content?: { 'application/json': { schema: JsonSchema } } & Record<string, { schema: JsonSchema }>;
 };
 
 /** A JSON request body. */

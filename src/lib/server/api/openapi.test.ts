@@ -22,6 +22,8 @@ import {
 import { openApiDocument } from './openapi';
 import { HTTP_METHODS, type OpenApiDocument, type Parameter } from './openapi-types';
 import { ANNOTATION_KEYS, inputSchema } from './openapi-zod';
+import { observationsGeoJsonSchema } from '../../core/walks';
+import { OBSERVATION_FEATURE_PROPERTIES } from '../services/walks/walk-public.service';
 
 const ROUTES = join(process.cwd(), 'src/routes/api/v1');
 const EXPORT =
@@ -223,6 +225,45 @@ describe('request parameters and bodies come from the schemas the services valid
     expect(names('/api/v1/agreements')).toEqual(['kommun']);
     expect(names('/api/v1/agreements/{id}')).toEqual(['ar']);
     expect(names('/api/v1/agreements/{id}/follow-up')).toEqual(['from', 'to', 'asOf', 'period']);
+  });
+
+  it('describes the observations GeoJSON with core’s schema, its features carrying the listed fields', () => {
+    const geo = doc.components.schemas.WalkObservationsGeoJson!;
+    const properties = geo.properties!.features!.items!.properties!.properties!;
+    expect(geo).toEqual(observationsGeoJsonSchema(properties));
+    expect(properties.required).toEqual([...OBSERVATION_FEATURE_PROPERTIES]);
+    const protocol = doc.components.schemas.WalkObservation!.properties!;
+    for (const k of OBSERVATION_FEATURE_PROPERTIES)
+      expect(properties.properties![k], k).toEqual(protocol[k]);
+    const check = schemaChecker();
+    const feature = (props: Record<string, unknown>) => ({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          id: 'o1',
+          geometry: { type: 'Point', coordinates: [19.48, 64.91] },
+          properties: props
+        }
+      ]
+    });
+    const good = {
+      walkId: 'w1',
+      category: 'belysning',
+      categoryLabel: 'Belysning',
+      description: 'Lampan är trasig.',
+      owner: null,
+      dueOn: null,
+      status: 'rapporterad',
+      statusLabel: 'Rapporterad',
+      reason: null,
+      fixedOn: null,
+      hasPhoto: false,
+      updatedAt: '2026-12-04T09:00:00Z'
+    };
+    expect(check('WalkObservationsGeoJson', feature(good))).toEqual([]);
+    expect(check('WalkObservationsGeoJson', feature({ ...good, status: 'okänd' }))).not.toEqual([]);
+    expect(check('WalkObservationsGeoJson', feature({ ...good, lat: 64.91 }))).not.toEqual([]);
   });
 });
 

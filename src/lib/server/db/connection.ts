@@ -29,6 +29,12 @@ export type DatabaseHandle = {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+/**
+ * Connections per process on PostgreSQL unless DATABASE_POOL_SIZE says otherwise: writers no
+ * longer queue on the audit chain's head for a whole transaction, so more of them can run at once.
+ */
+export const DEFAULT_POOL_SIZE = 20;
+
 /** Opens SQLite (WAL) or PostgreSQL, with an optional schema for test isolation on PostgreSQL. */
 export function openDatabase(
   config: DatabaseConfig,
@@ -46,7 +52,7 @@ export function openDatabase(
   }
   const pool = new pg.Pool({
     connectionString: config.url,
-    max: 10,
+    max: config.poolSize ?? DEFAULT_POOL_SIZE,
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {})
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -70,6 +76,17 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
     throw new Error(`Migration ${failed} failed: ${String(result.error)}`);
   }
   return result;
+}
+
+/** Names of the migrations this database has not run yet (every one on an empty database). */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const schema = await currentPgSchema(db);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {})
+  });
+  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
 }
 
 /** The schema new tables go to on PostgreSQL (the search path's first), or null on SQLite. */

@@ -6,11 +6,17 @@ export type * from './schema/foundation';
 export type * from './schema/agreements';
 export type * from './schema/publication';
 export type * from './schema/dialogue';
+export type * from './schema/subscriptions';
+export type * from './schema/walks';
+export type * from './schema/walk-contacts';
+export type * from './schema/rollups';
+export type * from './schema/municipality-profile';
 import type {
   AccessibilityReportTable,
   ApiTokenTable,
   AuditCheckpointTable,
   AuditHeadTable,
+  AuditPendingTable,
   AuditLogTable,
   DigestSubscriptionTable,
   DueFeedTable,
@@ -79,6 +85,22 @@ import type {
   SurveyTable,
   ThemeTable
 } from './schema/dialogue';
+import type { SubscriptionDeliveryTable, SubscriptionTable } from './schema/subscriptions';
+import type { MunicipalityProfileTable } from './schema/municipality-profile';
+import type {
+  WalkObservationTable,
+  WalkObservationUpdateTable,
+  WalkOwnerLinkTable,
+  WalkTable,
+  WalkTipTable
+} from './schema/walks';
+import type { WalkContactTable } from './schema/walk-contacts';
+import type {
+  RollupAgreementTable,
+  RollupMeasureFocusTable,
+  RollupMeasureTable,
+  RollupStateTable
+} from './schema/rollups';
 
 /** The whole database as Kysely sees it. */
 export type Database = {
@@ -106,6 +128,7 @@ export type Database = {
   one_time_logins: OneTimeLoginTable;
   audit_checkpoints: AuditCheckpointTable;
   audit_head: AuditHeadTable;
+  audit_pending: AuditPendingTable;
   audit_log: AuditLogTable;
   agreements: AgreementTable;
   agreement_municipalities: AgreementMunicipalityTable;
@@ -147,4 +170,17 @@ export type Database = {
   assessment_approvals: AssessmentApprovalTable;
   assessment_focus_links: AssessmentFocusLinkTable;
   measure_citations: MeasureCitationTable;
+  subscriptions: SubscriptionTable;
+  subscription_deliveries: SubscriptionDeliveryTable;
+  municipality_profiles: MunicipalityProfileTable;
+  walks: WalkTable;
+  walk_tips: WalkTipTable;
+  walk_observations: WalkObservationTable;
+  walk_observation_updates: WalkObservationUpdateTable;
+  walk_owner_links: WalkOwnerLinkTable;
+  walk_contacts: WalkContactTable;
+  rollup_agreements: RollupAgreementTable;
+  rollup_measures: RollupMeasureTable;
+  rollup_measure_focus: RollupMeasureFocusTable;
+  rollup_state: RollupStateTable;
 };

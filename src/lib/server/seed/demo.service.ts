@@ -1,7 +1,7 @@
 import { addDays } from '../../core';
 import type { PublicationRule } from '../db/schema';
 import { NORSJO_AGREEMENT } from './norsjo';
-import { publishAfter } from '../services/logging/activity.service';
+import { publishAfter } from '../../core/publication';
 
 /** Each demo activity follows its measure's publication rule, as a logged one would. */
 const ruleOf = (key: string): PublicationRule => {

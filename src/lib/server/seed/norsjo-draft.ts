@@ -44,7 +44,9 @@ export function norsjoDraft(ids: {
           title: m.title,
           description: m.description,
           targetText: m.target,
-          responsiblePartyId: ids.party(m.parties[0] as NorsjoPartyKey),
+          // The document names who takes part, never who is responsible or how it is followed up.
+          responsiblePartyId: null,
+          followUpMethod: '',
           partyIds: m.parties.map((p) => ids.party(p as NorsjoPartyKey)),
           focusAreaKeys: [...m.focusAreas],
           visibility: 'public' as const,

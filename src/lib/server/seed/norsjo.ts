@@ -115,7 +115,10 @@ export const NORSJO_AGREEMENT = {
       indicator: { name: 'Förtroende för polisen', unit: '%', source: 'Trygghetsmätning (enkät)' }
     }
   ],
-  // decided: a group with one measure gives the measure the group's title; the first named party is responsible.
+  // decided: a group with one measure gives the measure the group's title.
+  // The document names only who takes part ("Samverkan: …"), never who is responsible for a measure
+  // nor how it is followed up, so no measure gets a responsible party or a follow-up method: the
+  // product says "anges inte i överenskommelsen". `parties` are the words after "Samverkan:".
   measureGroups: [
     {
       title: 'Narkotika/livsstilskriminella',

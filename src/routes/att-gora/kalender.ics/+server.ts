@@ -1,12 +1,11 @@
 import type { RequestHandler } from './$types';
-import { getApp } from '$lib/server/app';
 import { dueCalendar } from '$lib/server/render/follow-up/due-calendar';
 import { dueFor } from '$lib/server/services/follow-up/due.service';
 import { dueFeedActor } from '$lib/server/services/follow-up/due-feed.service';
 
 /** The personal "att göra" calendar, opened by the secret in the address (calendar apps send no headers). */
-export const GET: RequestHandler = async ({ url }) => {
-  const { ctx } = await getApp();
+export const GET: RequestHandler = async ({ url, locals }) => {
+  const { ctx } = locals;
   const actor = await dueFeedActor(ctx, url.searchParams.get('nyckel'));
   if (!actor)
     return new Response(

@@ -1,29 +1,19 @@
-import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
-import { optionalParam, strictYear } from '$lib/server/services/shared/validation';
+import { withLoad } from '$lib/server/http';
+import { optionalParam, parseInput, strictYear } from '$lib/server/services/shared/validation';
 import { getAgreementForActor } from '$lib/server/services/agreements/agreement-view.service';
 import { agreementFollowUp } from '$lib/server/services/follow-up/follow-up.service';
-import {
-  fieldErrorsFromZod,
-  NotFoundError,
-  ValidationError
-} from '$lib/server/services/shared/errors';
 
 const query = z.object({
   // Four digits only, and a wrong year is said, not silently replaced.
   ar: optionalParam(strictYear())
 });
 
-export const load: PageServerLoad = async ({ params, url, locals }) => {
-  const { ctx } = await getApp();
-  const parsed = query.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success)
-    error(400, new ValidationError(fieldErrorsFromZod(parsed.error.issues)).message);
-  const { ar } = parsed.data;
-  try {
-    const { view, editable, member } = await getAgreementForActor(ctx, locals.actor, params.id, ar);
+export const load: PageServerLoad = (event) =>
+  withLoad(event, async ({ params, url, locals, ctx, actor }) => {
+    const { ar } = parseInput(query, Object.fromEntries(url.searchParams));
+    const { view, editable, member } = await getAgreementForActor(ctx, actor, params.id, ar);
     const followUp = await agreementFollowUp(
       ctx,
       params.id,
@@ -31,8 +21,4 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
       { includeInternal: editable, lang: locals.lang }
     );
     return { agreement: view, editable, member, followUp };
-  } catch (e) {
-    if (e instanceof NotFoundError) error(404, e.message);
-    throw e;
-  }
-};
+  });

@@ -1,24 +1,28 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
-import { formFailure } from '$lib/server/http';
+import { formFailure, withLoad } from '$lib/server/http';
 import { MAX_DOCUMENT_BYTES } from '$lib/server/services/import/document-import-read';
 import { startDocumentImport } from '$lib/server/services/import/document-import.service';
 import { ValidationError } from '$lib/server/services/shared/errors';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-  if (!locals.actor) redirect(303, `/logga-in?next=${encodeURIComponent(url.pathname)}`);
-  if (!locals.actor.memberships.some((m) => m.role === 'editor' || m.role === 'admin'))
-    error(
-      403,
-      'Bara redaktörer kan importera ett medborgarlöfte. Be en administratör om rollen redaktör.'
-    );
-  return { maxMegabytes: MAX_DOCUMENT_BYTES / 1024 / 1024 };
-};
+export const load: PageServerLoad = (event) =>
+  withLoad(
+    event,
+    ({ actor }) => {
+      if (!actor.memberships.some((m) => m.role === 'editor' || m.role === 'admin'))
+        error(
+          403,
+          'Bara redaktörer kan importera ett medborgarlöfte. Be en administratör om rollen redaktör.'
+        );
+      return { maxMegabytes: MAX_DOCUMENT_BYTES / 1024 / 1024 };
+    },
+    { signIn: true }
+  );
 
 export const actions: Actions = {
+  // Not withAction: a form too large to read is said in the form, and only the pasted text is kept.
   default: async ({ request, locals }) => {
-    const { ctx } = await getApp();
+    const { ctx, actor } = locals;
     let form: FormData;
     try {
       form = await request.formData();
@@ -37,11 +41,11 @@ export const actions: Actions = {
     let id: string;
     try {
       if (file instanceof File && file.size > 0)
-        ({ id } = await startDocumentImport(ctx, locals.actor, {
+        ({ id } = await startDocumentImport(ctx, actor, {
           fileName: file.name,
           bytes: new Uint8Array(await file.arrayBuffer())
         }));
-      else if (text.trim()) ({ id } = await startDocumentImport(ctx, locals.actor, { text }));
+      else if (text.trim()) ({ id } = await startDocumentImport(ctx, actor, { text }));
       else
         throw new ValidationError([
           {

@@ -1,37 +1,35 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
 import { createAgreement } from '$lib/server/services/agreements/agreement.service';
 import {
   listPoliceAreas,
   municipalityId
 } from '$lib/server/services/accounts/organisation.service';
-import { formFailure, keptValues } from '$lib/server/http';
+import { field, withAction, withLoad } from '$lib/server/http';
 import { ValidationError } from '$lib/server/services/shared/errors';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-  if (!locals.actor) redirect(303, `/logga-in?next=${encodeURIComponent(url.pathname)}`);
-  if (!locals.actor.memberships.some((m) => m.role === 'editor' || m.role === 'admin')) {
-    error(
-      403,
-      'Bara redaktörer kan skapa överenskommelser. Be en administratör om rollen redaktör.'
-    );
-  }
-
-  const { ctx } = await getApp();
-  return {
-    policeAreas: (await listPoliceAreas(ctx, 500)).filter((p) => p.level !== 'polisregion')
-  };
-};
+export const load: PageServerLoad = (event) =>
+  withLoad(
+    event,
+    async ({ ctx, actor }) => {
+      if (!actor.memberships.some((m) => m.role === 'editor' || m.role === 'admin')) {
+        error(
+          403,
+          'Bara redaktörer kan skapa överenskommelser. Be en administratör om rollen redaktör.'
+        );
+      }
+      return {
+        policeAreas: (await listPoliceAreas(ctx, 500)).filter((p) => p.level !== 'polisregion')
+      };
+    },
+    { signIn: true }
+  );
 
 export const actions: Actions = {
-  default: async ({ request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    const str = (k: string) => String(form.get(k) ?? '').trim();
-    let id: string;
-    try {
-      const codes = str('codes')
+  default: (event) =>
+    withAction(event, async ({ ctx, actor, form }) => {
+      const codes = field(form, 'codes')
+        .trim()
         .split(/[\s,]+/)
         .filter(Boolean);
       if (!codes.length || codes.some((c) => !/^\d{4}$/.test(c))) {
@@ -43,24 +41,21 @@ export const actions: Actions = {
           }
         ]);
       }
-      const start = str('periodStart');
-      ({ id } = await createAgreement(ctx, locals.actor, {
-        title: str('title'),
+      const start = field(form, 'periodStart').trim();
+      const { id } = await createAgreement(ctx, actor, {
+        title: field(form, 'title').trim(),
         municipalityIds: codes.map(municipalityId),
-        policeAreaId: str('policeAreaId') || null,
+        policeAreaId: field(form, 'policeAreaId').trim() || null,
         status: 'draft',
         periodStart: start,
-        periodEnd: str('periodEnd'),
-        periodText: str('periodText'),
+        periodEnd: field(form, 'periodEnd').trim(),
+        periodText: field(form, 'periodText').trim(),
         plan: {
           year: Number(start.slice(0, 4)) || 0,
           note: 'Första genomförandeplanen.',
           groups: []
         }
-      }));
-    } catch (e) {
-      return formFailure(e, keptValues(form));
-    }
-    redirect(303, `/avtal/${id}/redigera`);
-  }
+      });
+      redirect(303, `/avtal/${id}/redigera`);
+    })
 };

@@ -1,9 +1,7 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
-import { NotFoundError } from '$lib/server/services/shared/errors';
-import { formFailure, keptValues } from '$lib/server/http';
+import { withAction, withLoad } from '$lib/server/http';
 import {
   answersFromForm,
   CLASS_CODE_FIELD,
@@ -19,30 +17,24 @@ const classCodeQuery = z
   .regex(/^[A-Za-z0-9-]*$/)
   .catch('');
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
-  const { ctx } = await getApp();
-  try {
-    return {
-      ...(await surveyForm(ctx, locals.actor, params.id)),
-      classCode: classCodeQuery.parse(url.searchParams.get(CLASS_CODE_FIELD) ?? '')
-    };
-  } catch (e) {
-    if (e instanceof NotFoundError) error(404, e.message);
-    throw e;
-  }
-};
+export const load: PageServerLoad = (event) =>
+  withLoad(event, async ({ params, url, ctx, actor }) => ({
+    ...(await surveyForm(ctx, actor, params.id)),
+    classCode: classCodeQuery.parse(url.searchParams.get(CLASS_CODE_FIELD) ?? '')
+  }));
 
 export const actions: Actions = {
-  default: async ({ params, request, getClientAddress }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    try {
-      // The address only keys today's rate limit through a salted hash; it is never stored.
-      await submitResponse(ctx, params.id, answersFromForm(form), { address: getClientAddress() });
-    } catch (e) {
-      if (e instanceof NotFoundError) error(404, e.message);
-      return formFailure(e, keptValues(form));
-    }
-    redirect(303, `/enkat/${params.id}/tack`);
-  }
+  default: (event) =>
+    withAction(
+      event,
+      async ({ params, getClientAddress, ctx, form }) => {
+        // The address only keys today's rate limit through a salted hash; it is never stored.
+        await submitResponse(ctx, params.id, answersFromForm(form), {
+          address: getClientAddress()
+        });
+        redirect(303, `/enkat/${params.id}/tack`);
+      },
+      // A survey that is gone is the error page, not a form failure.
+      { notFoundPage: true }
+    )
 };

@@ -1,11 +1,10 @@
 import type { RequestHandler } from './$types';
-import { getApp } from '$lib/server/app';
 import { publicCheckpoints } from '$lib/server/services/shared/audit.service';
 import { atomFeed } from '$lib/server/render/publication/report-atom';
 
 /** The audit chain's daily checkpoints as an Atom feed, so outsiders' feed readers keep copies. */
-export const GET: RequestHandler = async ({ url }) => {
-  const { ctx } = await getApp();
+export const GET: RequestHandler = async ({ url, locals }) => {
+  const { ctx } = locals;
   const origin = ctx.config.origin ?? url.origin;
   const checkpoints = await publicCheckpoints(ctx, 100);
   const body = atomFeed({

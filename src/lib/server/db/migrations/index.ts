@@ -16,8 +16,17 @@ import * as dialogue from './0011-dialogue';
 import * as publicSite from './0009-public-site';
 import * as reports from './0008-reports';
 import * as eventSequence from './0020-event-sequence';
+import * as activityDuration from './0021-activity-duration';
+import * as rollups from './0022-rollups';
 import * as surveys from './0010-surveys';
 import * as surveyAdmission from './0017-survey-admission';
+import * as subscriptions from './0023-subscriptions';
+import * as walks from './0024-walks';
+import * as walkContacts from './0027-walk-contacts';
+import * as municipalityProfile from './0026-municipality-profile';
+import * as mapTiles from './0028-map-tiles';
+import * as auditPending from './0029-audit-pending';
+import * as observationOwnerOrganisation from './0030-observation-owner-organisation';
 
 /** Every migration, by sortable name. Listed statically so the bundled server finds them. */
 export const migrations: Record<string, Migration> = {
@@ -39,5 +48,14 @@ export const migrations: Record<string, Migration> = {
   '0017-survey-admission': surveyAdmission,
   '0018-plans-in-time': plansInTime,
   '0019-school-calendars': schoolCalendars,
-  '0020-event-sequence': eventSequence
+  '0020-event-sequence': eventSequence,
+  '0021-activity-duration': activityDuration,
+  '0022-rollups': rollups,
+  '0023-subscriptions': subscriptions,
+  '0024-walks': walks,
+  '0026-municipality-profile': municipalityProfile,
+  '0027-walk-contacts': walkContacts,
+  '0028-map-tiles': mapTiles,
+  '0029-audit-pending': auditPending,
+  '0030-observation-owner-organisation': observationOwnerOrganisation
 };

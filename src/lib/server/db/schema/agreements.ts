@@ -135,6 +135,8 @@ export type ActivityTable = {
   occurred_on: string;
   count: number;
   shifts: number;
+  /** How long the activity took, in minutes; null/absent when not given (migration 0021). */
+  duration_minutes?: number | null;
   grade: string | null;
   place: string | null;
   note: string | null;

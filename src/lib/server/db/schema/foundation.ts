@@ -1,4 +1,6 @@
 /** Organisations, people, sign-in, the audit trail, jobs and other shared tables. */
+import type { Generated } from 'kysely';
+
 export type OrganisationKind = 'municipality' | 'police_area' | 'party';
 export type PoliceLevel = 'polisregion' | 'polisomrade' | 'lokalpolisomrade';
 export type Role = 'admin' | 'editor' | 'reporter' | 'viewer';
@@ -87,6 +89,17 @@ export type AuditLogTable = {
   scheme: number;
   /** For audited tables: SHA-256 of the row's audited columns after the change. */
   row_hash: string | null;
+};
+
+/**
+ * An audit entry written in its change's transaction and not yet chained (migration 0029): the
+ * sealer moves it into audit_log. `mac` is HMAC-SHA-256 with AUDIT_HMAC_KEY over the entry and
+ * its nonce; `ord` (assigned by the database) is the order of writing.
+ */
+export type AuditPendingTable = Omit<AuditLogTable, 'seq' | 'prev_hash' | 'hash' | 'scheme'> & {
+  ord: Generated<number>;
+  nonce: string;
+  mac: string;
 };
 
 /** A daily published checkpoint of the audit chain's head; `mac` is keyed, so only the server can make one. */

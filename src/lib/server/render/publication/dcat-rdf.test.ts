@@ -6,12 +6,13 @@ import SHACLValidator from 'rdf-validate-shacl';
 import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../../../../../test/support/databases';
-import { openNorsjoDemo } from '../../../../../test/support/factories';
+import { makeUser, openNorsjoDemo } from '../../../../../test/support/factories';
 import { SYSTEM } from '../../auth/policy';
 import { loadConfig } from '../../config';
 import type { Ctx } from '../../context';
 import { addContact } from '../../services/publication/public-contact.service';
 import { openDataCatalogue } from '../../services/publication/catalogue.service';
+import { planWalk, walkableMeasures } from '../../services/walks/walk.service';
 import { catalogueRdf } from './dcat-rdf';
 
 /**
@@ -79,6 +80,18 @@ describe.each(DATABASES)('the DCAT-AP catalogue on $kind', ({ kind }) => {
 
   beforeAll(async () => {
     ({ ctx, close, id } = await openNorsjoDemo(kind));
+    // A walk, so the catalogue has the agreement's walk dataset too (issue 18) and the shapes check it.
+    const { actor } = await makeUser(ctx, 'editor', 'kommun-2417');
+    await planWalk(ctx, actor, id, {
+      measureKey: (await walkableMeasures(ctx, actor, id)).measures[0]!.key,
+      kind: 'trygghetsvandring',
+      area: 'Centrum',
+      meetingPoint: 'Torget',
+      date: '2026-12-03',
+      startTime: '18:00',
+      endTime: '20:00',
+      invitedGroups: ''
+    });
     xml = catalogueRdf(await openDataCatalogue(ctx, ORIGIN));
     data = await rdfXml(xml, `${ORIGIN}/data/katalog.rdf`);
   }, 60_000);
@@ -120,7 +133,7 @@ describe.each(DATABASES)('the DCAT-AP catalogue on $kind', ({ kind }) => {
   });
 
   it('gives each dataset its municipality as publisher and place, and the police area as creator', () => {
-    const [ds] = objects(CATALOG, `${DCAT}dataset`);
+    const ds = `${ORIGIN}/data/${id}#dataset`;
     const [publisher] = objects(ds!, `${DCT}publisher`);
     expect(objects(publisher!, `${FOAF}name`)).toEqual(['Norsjö kommun']);
     expect(objects(ds!, `${DCT}spatial`)).toContain(`${ORIGIN}/kommuner/2417#omrade`);
@@ -129,7 +142,7 @@ describe.each(DATABASES)('the DCAT-AP catalogue on $kind', ({ kind }) => {
   });
 
   it('lists all five distributions, the Excel CSVs too, each with description and availability', () => {
-    const [ds] = objects(CATALOG, `${DCAT}dataset`);
+    const ds = `${ORIGIN}/data/${id}#dataset`;
     const urls = objects(ds!, `${DCAT}distribution`);
     expect(urls.map((u) => u.replace(/^.*\/(?=[^/]+#distribution$)/, ''))).toEqual(
       expect.arrayContaining([
@@ -146,6 +159,29 @@ describe.each(DATABASES)('the DCAT-AP catalogue on $kind', ({ kind }) => {
         'http://publications.europa.eu/resource/authority/planned-availability/AVAILABLE'
       ]);
     }
+  });
+
+  it("lists the agreement's walks as a dataset of its own: walks as JSON, observations as CSV and GeoJSON", () => {
+    const walks = `${ORIGIN}/data/${id}/iakttagelser#dataset`;
+    expect(objects(CATALOG, `${DCAT}dataset`).sort()).toEqual(
+      [`${ORIGIN}/data/${id}#dataset`, walks].sort()
+    );
+    expect(objects(walks, `${DCAT}landingPage`)).toEqual([`${ORIGIN}/kommuner/2417/vandringar`]);
+    const urls = objects(walks, `${DCAT}distribution`);
+    expect(urls).toHaveLength(3);
+    const access = urls.flatMap((u) => objects(u, `${DCAT}accessURL`)).sort();
+    expect(access).toEqual(
+      [
+        `${ORIGIN}/api/v1/walks?kommun=2417`,
+        `${ORIGIN}/data/${id}/iakttagelser.csv`,
+        `${ORIGIN}/data/${id}/iakttagelser.geojson`
+      ].sort()
+    );
+    expect(urls.flatMap((u) => objects(u, `${DCT}format`)).sort()).toEqual(
+      ['CSV', 'GEOJSON', 'JSON']
+        .map((f) => `http://publications.europa.eu/resource/authority/file-type/${f}`)
+        .sort()
+    );
   });
 
   const emailOf = async () => {

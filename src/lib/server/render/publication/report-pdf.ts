@@ -1,6 +1,7 @@
 import { doneWords } from '../../../core/due';
 import type { ReportContent } from '../../../core/report';
 import { drawBarChart, type PdfBarGroup } from './report-pdf-chart';
+import { log } from '../../log';
 import { openPdf, PDF_DEMO, PDF_MUTED, swedishDay, type PdfWriter } from './report-pdf-kit';
 
 /** A frozen report version as the PDFs print it. */
@@ -11,7 +12,31 @@ export type ReportPdfInput = {
   publishedAt: string;
   /** Absolute address of the version's web page. */
   url: string;
+  /** The municipality's colour and logo from its settings, if it has set them. */
+  brand?: ReportBrand;
 };
+
+/** A municipality's look in its reports: a colour (4.5:1 or more on white) and a PNG/JPEG logo. */
+export type ReportBrand = { colour: string | null; logo: Buffer | null };
+
+/**
+ * The municipality's logo at the top, as layout (its name is in the text already). A logo the
+ * PDF library cannot read is left out with a warning in the log: it must not stop the report.
+ */
+export function brandLogo(w: PdfWriter, brand: ReportBrand | undefined): void {
+  if (!brand?.logo) return;
+  const { doc } = w;
+  const top = doc.y;
+  doc.markContent('Artifact', { type: 'Layout' });
+  try {
+    doc.image(brand.logo, doc.page.margins.left, top, { fit: [160, 48] });
+    doc.y = top + 58;
+  } catch {
+    log('warn', 'report.logo-unreadable');
+  } finally {
+    doc.endMarkedContent();
+  }
+}
 
 /** done vs expected per focus area, for the chart (areas without counted targets left out). */
 export function focusAreaBars(content: ReportContent): PdfBarGroup[] {
@@ -63,7 +88,8 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
   });
   const { doc } = w;
   demoBanner(w, c.demo);
-  w.heading(1, c.title);
+  brandLogo(w, input.brand);
+  w.heading(1, c.title, input.brand?.colour ? { color: input.brand.colour } : {});
   w.paragraph(versionLine(input), { size: 9.5 });
   doc.moveDown(0.6);
   if (c.lead) {
@@ -99,7 +125,7 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
     w.paragraph(`Mål: ${m.targetText}`);
     if (m.targetDescription && m.targetDescription !== m.targetText)
       w.paragraph(`Så följs målet upp: ${m.targetDescription}`, { size: 9.5 });
-    if (m.responsible) w.paragraph(`Ansvarig: ${m.responsible}`, { size: 9.5 });
+    w.paragraph(`Ansvarig: ${m.responsible ?? 'anges inte i överenskommelsen'}`, { size: 9.5 });
     w.paragraph(
       `Status: ${m.statusText}. Gjort: ${m.done}` +
         (m.expected !== null ? ` av ${m.expected} förväntade.` : '.')

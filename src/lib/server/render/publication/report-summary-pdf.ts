@@ -9,7 +9,7 @@ import {
   swedishDay,
   type PdfWriter
 } from './report-pdf-kit';
-import { focusAreaBars, type ReportPdfInput } from './report-pdf';
+import { brandLogo, focusAreaBars, type ReportPdfInput } from './report-pdf';
 
 /**
  * A one-page summary for a local paper (like Norsjöbladet): a headline, a short lead, key figures
@@ -33,7 +33,9 @@ export async function renderReportSummaryPdf(input: ReportPdfInput): Promise<Buf
     w.paragraph('DEMO: påhittade uppgifter, inte verkligt arbete.', { size: 11, color: PDF_DEMO });
     doc.moveDown(0.8);
   }
-  w.paragraph(`MEDBORGARLÖFTEN I ${place.toUpperCase()}`, { size: 10, color: PDF_BRAND });
+  brandLogo(w, input.brand);
+  const brand = input.brand?.colour ?? PDF_BRAND;
+  w.paragraph(`MEDBORGARLÖFTEN I ${place.toUpperCase()}`, { size: 10, color: brand });
   doc.moveDown(0.3);
   const headline = s.headline.charAt(0).toUpperCase() + s.headline.slice(1);
   w.heading(1, headline, { size: 24, color: PDF_INK });
@@ -58,7 +60,7 @@ export async function renderReportSummaryPdf(input: ReportPdfInput): Promise<Buf
     // Large type, made smaller only when a big number would not fit its column on one line.
     doc.font(PDF_FONT.bold).fontSize(26);
     doc.fontSize(Math.min(26, (26 * (column - 10)) / doc.widthOfString(big)));
-    doc.fillColor(PDF_BRAND);
+    doc.fillColor(brand);
     doc.text(big, x, top, { width: column - 10, structParent: w.root, structType: 'P' });
     doc.font(PDF_FONT.regular).fontSize(10).fillColor(PDF_INK);
     doc.text(small, x, top + 34, { width: column - 10, structParent: w.root, structType: 'P' });

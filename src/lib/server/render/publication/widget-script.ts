@@ -1,3 +1,5 @@
+import { statusTextCss } from '../shared/status-marks';
+
 /**
  * The embeddable widget, plain JavaScript for any website (no framework, no build). It finds
  * `<div data-loften="2417">` elements, fetches /api/v1/widget/2417 from the server the script
@@ -16,8 +18,8 @@ export const WIDGET_CSS = [
   '.lw a{color:#1a4d8f;text-decoration:underline}.lw a:focus-visible{outline:3px solid #1a4d8f;outline-offset:2px}',
   '.lw-t{font-weight:700;margin:0 0 4px}.lw-p{margin:0 0 6px}.lw-l{list-style:none;margin:0 0 8px;padding:0}',
   '.lw-l li{margin:2px 0}.lw-s{display:inline-block;width:1.3em;font-weight:700}',
-  '.lw-met,.lw-on-track,.lw-active{color:#1d6b35}.lw-missed{color:#a1202b}.lw-behind,.lw-quiet{color:#7a4b00}',
-  '.lw-d{display:inline-block;background:#fff3c4;color:#1b1f24;border:1px solid #7a4b00;border-radius:3px;padding:0 4px;font-size:13px}',
+  statusTextCss('lw-'),
+  '.lw-d{display:inline-block;background:#fff3c4;color:#1b1f24;border:1px solid #8a4b00;border-radius:3px;padding:0 4px;font-size:13px}',
   '@media (prefers-reduced-motion:no-preference){.lw{animation:lw-in .25s ease-out}}',
   '@keyframes lw-in{from{opacity:0}to{opacity:1}}'
 ].join('');
@@ -51,6 +53,9 @@ export const WIDGET_JS = `(function () {
   function render(host, d) {
     var box = el('section', 'lw');
     box.setAttribute('aria-label', d.title);
+    // The municipality's colour, checked for contrast when saved; set through the CSSOM, which a
+    // strict Content-Security-Policy allows (a style attribute it would not).
+    if (d.colour && /^#[0-9a-f]{6}$/i.test(d.colour)) box.style.borderTop = '6px solid ' + d.colour;
     var title = el('p', 'lw-t');
     title.appendChild(link(d.url, d.title));
     box.appendChild(title);

@@ -112,6 +112,21 @@ describe('the fulfilment bars', () => {
     // One bar per row in the site's blue (the unjudged one has no length).
     expect(svg.match(/fill="#1a4d8f"/g)?.length).toBe(3);
   });
+
+  it('writes its figures in English when asked, with no Swedish word left', () => {
+    const svg = fulfilmentBarsSvg({
+      label: 'Share kept per focus area',
+      bars: [
+        { name: 'Traffic', met: 3, judged: 4 },
+        { name: 'Youth', met: 0, judged: 0 }
+      ],
+      lang: 'en'
+    });
+    expectSvgImage(svg, 'Share kept per focus area');
+    expect(svg).toContain('75 % (3 of 4)');
+    expect(svg).toContain('not judged');
+    expect(svg).not.toMatch(/\bav\b|bedömt/);
+  });
 });
 
 describe('the monthly bars of a measure', () => {

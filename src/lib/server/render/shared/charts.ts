@@ -1,4 +1,5 @@
 import type { FollowUpStatus } from '../../../core';
+import type { Lang } from '../../../i18n';
 import { BRAND, INK, LINE, MUTED, labelledBarsSvg, renderChartSvg, shorten } from './chart-svg';
 import { glyphPath, MARKS, rectPath, STATUS_MARKS, type StatusMark } from './status-marks';
 
@@ -106,11 +107,22 @@ export function heatMapSvg(input: HeatMapInput): string {
 /** One bar: a name and how many judged periods were kept. */
 export type FulfilmentBar = { name: string; met: number; judged: number };
 
-/** Horizontal bars of fulfilment (share of judged periods kept, 0–100 %), each labelled with its figures. */
+/** The words written beside a fulfilment bar, in the reader's language. */
+const BAR_WORDS = {
+  sv: { of: 'av', notJudged: 'inte bedömt' },
+  en: { of: 'of', notJudged: 'not judged' }
+} as const satisfies Record<Lang, { of: string; notJudged: string }>;
+
+/**
+ * Horizontal bars of fulfilment (share of judged periods kept, 0–100 %), each labelled with its
+ * figures in the reader's language (Swedish unless `lang` says otherwise; `label` is the caller's).
+ */
 export function fulfilmentBarsSvg(input: {
   label: string;
   bars: readonly FulfilmentBar[];
+  lang?: Lang;
 }): string {
+  const w = BAR_WORDS[input.lang ?? 'sv'];
   return labelledBarsSvg({
     label: input.label,
     max: 100,
@@ -121,7 +133,7 @@ export function fulfilmentBarsSvg(input: {
       return {
         name: b.name,
         value: share,
-        text: b.judged ? `${share} % (${b.met} av ${b.judged})` : 'inte bedömt'
+        text: b.judged ? `${share} % (${b.met} ${w.of} ${b.judged})` : w.notJudged
       };
     })
   });

@@ -1,6 +1,6 @@
 import type { StatusMark } from '../../../i18n/status-symbols';
 
-export { MARKS, STATUS_MARKS, type StatusMark } from '../../../i18n/status-symbols';
+export { MARKS, STATUS_MARKS, statusTextCss, type StatusMark } from '../../../i18n/status-symbols';
 
 const r = (n: number) => Math.round(n * 10) / 10;
 

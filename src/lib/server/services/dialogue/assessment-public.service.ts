@@ -14,6 +14,7 @@ import { agreementInputs } from '../../db/repositories/dialogue/dialogue.reposit
 import { findMunicipalityByCode } from '../../db/repositories/accounts/organisation.repository';
 import { municipalityOfficialName } from '../../reference/sweden';
 import { NotFoundError } from '../shared/errors';
+import { walkAnswers } from '../walks/walk-outcomes.service';
 
 /** One agreement's "Ni sa – vi gör": what people said per theme, and the focus areas and measures that answer it. */
 async function agreementAnswer(ctx: Ctx, agreementId: string) {
@@ -98,7 +99,10 @@ async function agreementAnswer(ctx: Ctx, agreementId: string) {
   };
 }
 
-/** The public page of a municipality: for each agreement with a picture approved by both parties, "Ni sa – vi gör". */
+/**
+ * The public page of a municipality: for each agreement with a picture approved by both parties,
+ * "Ni sa – vi gör"; and what residents pointed out on walks next to what was done (`walks`).
+ */
 export async function youSaidWeDo(ctx: Ctx, code: string) {
   const municipality = await findMunicipalityByCode(ctx.db, code);
   if (!municipality) throw new NotFoundError(`Det finns ingen kommun med kommunkod ${code}.`);
@@ -114,6 +118,7 @@ export async function youSaidWeDo(ctx: Ctx, code: string) {
       name: municipality.name,
       officialName: municipalityOfficialName(municipality.name)
     },
-    answers
+    answers,
+    walks: await walkAnswers(ctx, code)
   };
 }

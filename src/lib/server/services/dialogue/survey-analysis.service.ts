@@ -161,7 +161,15 @@ async function themeResults(ctx: Ctx, survey: SurveyTable, areaGroups: { id: str
  */
 export async function surveyAnalysis(ctx: Ctx, actor: Actor | null, surveyId: string) {
   assertStaff(actor);
-  const survey = await requireSurvey(ctx, surveyId);
+  return analyseSurvey(ctx, await requireSurvey(ctx, surveyId));
+}
+
+/**
+ * The aggregates of a survey, with the small-group rules applied, for whoever the caller has
+ * already let see them (staff, or the public once the survey has closed: survey-results.service).
+ */
+export async function analyseSurvey(ctx: Ctx, survey: SurveyTable) {
+  const surveyId = survey.id;
   const counted = await respondents(ctx, surveyId);
   const enough = counted.counted >= MIN_RESPONDENTS;
   const questions = enough ? await loadSurveyQuestions(ctx, surveyId) : [];

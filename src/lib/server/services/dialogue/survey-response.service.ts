@@ -10,17 +10,12 @@ import {
 import { can, changerId, type Actor } from '../../auth/policy';
 import type { Ctx, Executor } from '../../context';
 import { newId } from '../../context';
-import {
-  insertCodes,
-  saltOfDay,
-  useCode
-} from '../../db/repositories/dialogue/survey-analysis.repository';
+import { saltOfDay, useCode } from '../../db/repositories/dialogue/survey-analysis.repository';
 import { insertResponse } from '../../db/repositories/dialogue/survey.repository';
 import {
   claimSubmission,
   classCodeRows,
   countRefusal,
-  insertClassCode,
   overwriteAnswerText,
   refusalRows,
   takeWithinLimit,
@@ -40,6 +35,9 @@ import {
   surveyOwnerIds
 } from './survey-access';
 import { parseInput } from '../shared/validation';
+import { classCodeHash, codeHash } from './survey-response-codes.service';
+
+export { createClassCode, generateCodes, newCode } from './survey-response-codes.service';
 
 /** The honeypot field: hidden from people, filled in by bots. */
 export const HONEYPOT = 'webbplats';
@@ -87,9 +85,6 @@ async function clientKey(ctx: Ctx, surveyId: string, address: string): Promise<s
   const salt = await saltOfDay(ctx.db, stockholmDate(ctx.now()), randomBytes(32).toString('hex'));
   return `survey:${surveyId}:${sha256(`${salt}:${address}`)}`;
 }
-
-const codeHash = (surveyId: string, code: string): string =>
-  sha256(`${surveyId}:${code.toUpperCase().replace(/[^A-Z0-9]/g, '')}`);
 
 /** Stores one response: area and age band copied to the response for breakdowns, free text masked. */
 export async function storeResponse(
@@ -178,9 +173,6 @@ class Refusal extends Error {
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
-const classCodeHash = (surveyId: string, code: string): string =>
-  sha256(`class:${surveyId}:${code.toUpperCase().replace(/[^A-Z0-9]/g, '')}`);
-
 const windowStart = (now: Date, minutes: number): string =>
   new Date(now.getTime() - minutes * 60_000).toISOString();
 
@@ -219,7 +211,9 @@ export async function submitResponse(
     throw new ValidationError([{ field: 'enkat', message: 'Svara på minst en fråga.' }]);
   const formToken = token.safeParse((raw[TOKEN_FIELD] ?? [])[0] ?? '');
   const hash = sha256(`${surveyId}:${answerSetText(answers)}`);
-  const key = await clientKey(ctx, surveyId, client.address);
+  // The address key (today's salt: three statements) is needed only by the checks that read it:
+  // a form without its token, or an answer without a class code.
+  const key = formToken.success && classCode ? '' : await clientKey(ctx, surveyId, client.address);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       if (formToken.success) {
@@ -310,103 +304,6 @@ export async function enterPaperResponse(
       entityId: surveyId
     });
   });
-}
-
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/** A random one-time code like "K7QM-2XPA" (no 0/O or 1/I to misread). */
-export function newCode(): string {
-  const bytes = randomBytes(8);
-  const chars = [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]);
-  return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
-}
-
-const codeCount = z.object({
-  count: z.coerce
-    .number({ message: 'Skriv hur många koder, till exempel 200.' })
-    .int({ message: 'Skriv ett heltal.' })
-    .min(1, { message: 'Skriv minst 1.' })
-    .max(2000, { message: 'Högst 2000 koder åt gången.' })
-});
-
-/** Makes one-time codes for paper or door-to-door distribution; shown once, stored hashed. */
-export async function generateCodes(
-  ctx: Ctx,
-  actor: Actor | null,
-  surveyId: string,
-  raw: unknown
-): Promise<string[]> {
-  const survey = await requireSurvey(ctx, surveyId);
-  await assertSurveyOwner(ctx, actor, survey);
-  const { count } = parseInput(codeCount, raw);
-  const codes = [...new Set(Array.from({ length: count }, newCode))];
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertCodes(
-      trx,
-      surveyId,
-      codes.map((c) => codeHash(surveyId, c)),
-      ctx.now().toISOString()
-    );
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
-      organisationId: survey.municipality_id,
-      action: 'survey.codes',
-      entity: 'survey',
-      entityId: surveyId,
-      after: { count: codes.length }
-    });
-  });
-  return codes;
-}
-
-const classCodeInput = z.object({
-  label: z
-    .string({ message: 'Skriv vilken klass koden är till, till exempel "8B Norsjöskolan".' })
-    .trim()
-    .min(1, { message: 'Skriv vilken klass koden är till, till exempel "8B Norsjöskolan".' })
-    .max(80, { message: 'Skriv högst 80 tecken om klassen.' }),
-  capacity: z.coerce
-    .number({ message: 'Skriv hur många som ska kunna svara med koden, till exempel 35.' })
-    .int({ message: 'Skriv ett heltal.' })
-    .min(1, { message: 'Skriv minst 1.' })
-    .max(500, { message: 'Högst 500 svar per klasskod.' })
-});
-
-/**
- * Makes a class code for a teacher: answers with it bypass the per-address limit up to its
- * capacity. Shown once (stored hashed); the label and capacity are kept to show the owner.
- */
-export async function createClassCode(
-  ctx: Ctx,
-  actor: Actor | null,
-  surveyId: string,
-  raw: unknown
-): Promise<{ code: string; label: string; capacity: number }> {
-  const survey = await requireSurvey(ctx, surveyId);
-  await assertSurveyOwner(ctx, actor, survey);
-  const { label, capacity } = parseInput(classCodeInput, raw);
-  const code = newCode();
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertClassCode(trx, {
-      id: newId(),
-      survey_id: surveyId,
-      code_hash: classCodeHash(surveyId, code),
-      label,
-      capacity,
-      used: 0,
-      created_by: changerId(actor),
-      created_at: ctx.now().toISOString()
-    });
-    await recordAudit(trx, ctx.now(), {
-      actorId: changerId(actor),
-      organisationId: survey.municipality_id,
-      action: 'survey.class-code',
-      entity: 'survey',
-      entityId: surveyId,
-      after: { label, capacity }
-    });
-  });
-  return { code, label, capacity };
 }
 
 /**

@@ -59,7 +59,9 @@ describe.each(DATABASES)('the follow-up dashboard of Norsjö’s demo on $kind',
       done: 2,
       status: 'on-track'
     });
-    expect(knock.responsibleParty?.name).toBe('Lokalpolisområde Skellefteå');
+    // The document names no responsible party, only who takes part.
+    expect(knock.responsibleParty).toBeNull();
+    expect(knock.partyIds).toEqual(['lpo-skelleftea']);
     for (const m of d.measures) {
       expect(m.month?.start).toBe('2026-11-01');
       expect(m.tertial?.start).toBe('2026-09-01');
@@ -100,12 +102,11 @@ describe.each(DATABASES)('the follow-up dashboard of Norsjö’s demo on $kind',
         met: years.fulfilment.byFocusArea[f.id]?.met ?? 0,
         judged: years.fulfilment.byFocusArea[f.id]?.judged ?? 0
       });
-    expect(d.fulfilment.byResponsibleParty.map((p) => p.name)).toEqual([
-      'Lokalpolisområde Skellefteå',
-      'Norsjö kommun'
+    // Norsjö's document names no responsible party: one row says so and holds every measure.
+    expect(d.fulfilment.byResponsibleParty).toEqual([
+      { id: '', name: 'Anges inte i överenskommelsen', ...years.fulfilment.total }
     ]);
-    for (const p of d.fulfilment.byResponsibleParty)
-      expect(p).toMatchObject(years.fulfilment.byResponsibleParty[p.id]!);
+    expect(years.fulfilment.byResponsibleParty).toEqual({});
   });
 
   it('filters by party: only measures the party is responsible for or takes part in', async () => {
@@ -114,7 +115,9 @@ describe.each(DATABASES)('the follow-up dashboard of Norsjö’s demo on $kind',
     const d = await agreementDashboard(ctx, null, id, { part: 'norsjo-halsocentralen' });
     expect(d.party).toEqual({ id: 'norsjo-halsocentralen', name: 'Hälsocentralen' });
     expect(d.measures.map((m) => m.key)).toEqual(['samverkan-aktorer']);
-    expect(d.fulfilment.byResponsibleParty.map((p) => p.name)).toEqual(['Norsjö kommun']);
+    expect(d.fulfilment.byResponsibleParty.map((p) => p.name)).toEqual([
+      'Anges inte i överenskommelsen'
+    ]);
     expect(d.fulfilment.total.judged).toBeLessThan(all.fulfilment.total.judged);
 
     const police = await agreementDashboard(ctx, null, id, { part: 'lpo-skelleftea' });

@@ -38,6 +38,9 @@ export type DashboardMeasure = {
   fulfilment: { met: number; judged: number; share: number | null };
 };
 
+/** The id of the fulfilment row for measures whose agreement names no responsible party. */
+export const NO_RESPONSIBLE_PARTY = '';
+
 /** A row of a fulfilment summary: a focus area or a responsible party. */
 export type FulfilmentRow = PartyRef & { met: number; judged: number; share: number | null };
 
@@ -178,15 +181,27 @@ export async function agreementDashboard(
           kept.filter((m) => m.focusAreaIds.includes(f.id))
         )
       ),
-      byResponsibleParty: responsible
-        .map((id) =>
-          row(
-            id!,
-            names.get(id!) ?? id!,
-            kept.filter((m) => m.responsiblePartyId === id)
+      // Measures whose agreement names no responsible party share one row that says so (id '').
+      byResponsibleParty: [
+        ...responsible
+          .map((id) =>
+            row(
+              id!,
+              names.get(id!) ?? id!,
+              kept.filter((m) => m.responsiblePartyId === id)
+            )
           )
-        )
-        .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+          .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+        ...(kept.some((m) => !m.responsiblePartyId)
+          ? [
+              row(
+                NO_RESPONSIBLE_PARTY,
+                'Anges inte i överenskommelsen',
+                kept.filter((m) => !m.responsiblePartyId)
+              )
+            ]
+          : [])
+      ]
     }
   };
 }

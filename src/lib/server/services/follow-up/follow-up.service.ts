@@ -156,31 +156,42 @@ export async function agreementFollowUp(
   // Every measure is evaluated on its whole timeline in the agreement, across years and plan
   // versions; the range asked for only selects periods from that one answer (window invariance).
   const whole = { start: agreement.period_start, end: agreement.period_end };
-  const revisions = await listRevisions(ctx.db, agreementId);
+  const fromYear = Number(whole.start.slice(0, 4));
+  const toYear = Number(whole.end.slice(0, 4));
+  // The queries do not depend on each other: on PostgreSQL they run at once on the pool's
+  // connections, so the call waits for the slowest (the day tallies), not for their sum.
+  const [revisions, changes, tallies, municipalityIds, demo] = await Promise.all([
+    listRevisions(ctx.db, agreementId),
+    targetChangesOf(ctx.db, agreementId),
+    // The public sees only activities the publication rules have released by the real today
+    // (never by `asOf`, which only moves the judging day).
+    dailyTallies(
+      ctx.db,
+      agreementId,
+      whole.start,
+      whole.end,
+      undefined,
+      options.includeInternal ? undefined : stockholmDate(ctx.now())
+    ),
+    agreementMunicipalityIds(ctx.db, agreementId),
+    // Demo activities are invented: whoever shows this follow-up must say so.
+    hasDemoActivities(ctx.db, agreementId)
+  ]);
   const versions = versionSpans(revisions, whole);
-  const changes = await targetChangesOf(ctx.db, agreementId);
-  // The public sees only activities the publication rules have released by the real today
-  // (never by `asOf`, which only moves the judging day).
-  const tallies = await dailyTallies(
-    ctx.db,
-    agreementId,
-    whole.start,
-    whole.end,
-    undefined,
-    options.includeInternal ? undefined : stockholmDate(ctx.now())
-  );
+  const [contents, riskOccasions, schoolCalendar] = await Promise.all([
+    Promise.all(versions.map((v) => loadRevisionContent(ctx.db, v.revisionId))),
+    occasionsFor(ctx, municipalityIds, fromYear, toYear),
+    schoolCalendarOf(ctx, municipalityIds, whole)
+  ]);
 
   const byKey = new Map<string, DailyTally[]>();
   for (const t of tallies) {
-    const list = byKey.get(t.measureKey) ?? [];
-    list.push({ date: t.date, count: t.count, shifts: t.shifts, grade: t.grade });
-    byKey.set(t.measureKey, list);
+    const list = byKey.get(t.measureKey);
+    if (list) list.push(t);
+    else byKey.set(t.measureKey, [t]);
   }
-  const municipalityIds = await agreementMunicipalityIds(ctx.db, agreementId);
-  const fromYear = Number(whole.start.slice(0, 4));
-  const toYear = Number(whole.end.slice(0, 4));
-  const riskOccasions = await occasionsFor(ctx, municipalityIds, fromYear, toYear);
-  const schoolCalendar: SchoolCalendar = await schoolCalendarOf(ctx, municipalityIds, whole);
+  const changesOf = new Map<string, typeof changes>();
+  for (const c of changes) changesOf.set(c.measure_id, [...(changesOf.get(c.measure_id) ?? []), c]);
 
   type Row = Awaited<ReturnType<typeof loadRevisionContent>>['measures'][number];
   type Stretch = {
@@ -189,11 +200,11 @@ export async function agreementFollowUp(
     pieces: PlanPiece[];
   };
   const stretches = new Map<string, Stretch[]>();
-  for (const version of versions) {
-    const content = await loadRevisionContent(ctx.db, version.revisionId);
+  for (const [i, version] of versions.entries()) {
+    const content = contents[i]!;
     for (const m of content.measures) {
       if (!options.includeInternal && m.visibility !== 'public') continue;
-      const own = changes.filter((c) => c.measure_id === m.id);
+      const own = changesOf.get(m.id) ?? [];
       const pieces = measurePieces(version, m, own);
       if (pieces.length === 0) continue;
       stretches.set(m.measure_key, [
@@ -253,8 +264,6 @@ export async function agreementFollowUp(
     });
   }
   const list = [...measures.values()].map((m) => ({ ...m, fulfilment: fulfilment(m.periods) }));
-  // Demo activities are invented: whoever shows this follow-up must say so.
-  const demo = await hasDemoActivities(ctx.db, agreementId);
   return {
     agreementId,
     today,
@@ -311,9 +320,25 @@ async function occasionsFor(
     const overrides = Object.fromEntries(
       own.filter((o) => o.year === y).map((o) => [o.key, o.occurs_on])
     );
-    out.push(...defaultRiskOccasions(y, overrides));
+    out.push(...defaultOccasionsOf(y, overrides));
   }
   return out;
+}
+
+/**
+ * defaultRiskOccasions is a pure function of the year and the municipality's own dates, and the
+ * same few are asked for on every follow-up: remembered (a bounded map of frozen answers).
+ */
+const defaultOccasions = new Map<string, readonly RiskOccasion[]>();
+function defaultOccasionsOf(year: number, overrides: Record<string, string>) {
+  const key = `${year}|${JSON.stringify(Object.entries(overrides).sort())}`;
+  let hit = defaultOccasions.get(key);
+  if (!hit) {
+    hit = Object.freeze(defaultRiskOccasions(year, overrides).map((o) => Object.freeze({ ...o })));
+    if (defaultOccasions.size >= 5_000) defaultOccasions.clear();
+    defaultOccasions.set(key, hit);
+  }
+  return hit;
 }
 
 /**

@@ -15,6 +15,8 @@ export function fieldIdOf(path: string): string {
   if (path.startsWith('municipality')) return 'municipalityCode';
   // No focus areas: the measures sit in one group, whose heading is the nearest field.
   if (path === 'focusAreas') return 'g-0-title';
+  // A result that matches no measure: the list of reported results.
+  if (path.startsWith('outcomes.')) return 'resultat';
   return path;
 }
 

@@ -75,8 +75,8 @@ describe('importing the text of a medborgarlöfte', () => {
       }
     });
     expect(draft.review.map((r) => [r.kind, r.path])).toEqual([
-      ['missing', 'measures.3.target'],
-      ['missing', 'measures.6.responsible']
+      ['missing', 'measures.6.responsible'],
+      ['missing', 'measures.3.target']
     ]);
     expect(draft.effects.map((e) => e.direction)).toEqual(['increase', 'decrease']);
     expectCompleteOrReviewed(draft);

@@ -88,8 +88,30 @@ function joinPdfRows(rows: PdfRow[]): string[] {
     const items = r.items.sort((a, b) => a.x - b.x);
     let s = '';
     let end = -Infinity;
+    // A wide gap between two pieces of one row (or a wide blank piece, as pdfjs gives one) is a
+    // table's column break: "cell | cell".
+    const words = items.filter((it) => it.s.trim());
+    const charWidth =
+      words.reduce((w, it) => w + (it.right - it.x), 0) /
+      Math.max(
+        1,
+        words.reduce((n, it) => n + it.s.length, 0)
+      );
+    const wide = Math.max(12, charWidth * 3);
+    let columnBreak = false;
     for (const it of items) {
-      s += (s && it.x - end > 1 && !s.endsWith(' ') && !it.s.startsWith(' ') ? ' ' : '') + it.s;
+      if (!it.s.trim()) {
+        if (it.right - it.x > wide) columnBreak = true;
+        else if (s && !s.endsWith(' ')) s += ' ';
+        end = it.right;
+        continue;
+      }
+      const gap = it.x - end;
+      s =
+        s.trim() && (columnBreak || gap > wide)
+          ? `${s.trimEnd()} | ${it.s.trimStart()}`
+          : s + (s && gap > 1 && !s.endsWith(' ') && !it.s.startsWith(' ') ? ' ' : '') + it.s;
+      columnBreak = false;
       end = it.right;
     }
     return { ...r, x: items[0]?.x ?? 0, right: end, s: s.trimEnd() };
@@ -136,11 +158,28 @@ const ENTITIES: Record<string, string> = {
 };
 
 /**
+ * A Word table cell holds paragraphs (and sometimes a list) of its own: inside a cell they run
+ * together with spaces (a list's items with "; "), so that a table row stays one line.
+ */
+const flattenCells = (html: string) =>
+  html.replace(
+    /<t([dh])\b([^>]*)>([\s\S]*?)<\/t\1>/g,
+    (_, t: string, attrs: string, inner: string) => {
+      const flat = inner
+        .replace(/<\/li>\s*<li>/g, '; ')
+        .replace(/<\/p>\s*<p[^>]*>|<br\s*\/?>/g, ' ')
+        .replace(/<\/?(?:p|ul|ol|li)\b[^>]*>/g, '')
+        .trim();
+      return `<t${t}${attrs}>${flat}</t${t}>`;
+    }
+  );
+
+/**
  * Word's HTML (from mammoth) → lines: headings and paragraphs stand alone, list items become
  * "• …" lines, table rows become "cell | cell | cell".
  */
 export function htmlToText(html: string): string {
-  return html
+  return flattenCells(html)
     .replace(/<br\s*\/?>/g, '\n')
     .replace(/<li>/g, '• ')
     .replace(/<\/li>/g, '\n')

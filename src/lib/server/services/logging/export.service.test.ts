@@ -16,6 +16,7 @@ const ACTIVITY_HEADERS = [
   'Åtgärdsnyckel',
   'Antal',
   'Pass',
+  'Tid (timmar)',
   'Årskurs',
   'Plats',
   'Anteckning',
@@ -94,9 +95,11 @@ describe.each(DATABASES)('exporting activities and the follow-up on $kind', ({ k
       expect(sheet!.rows).toHaveLength(1 + 6008);
       const first = sheet!.rows[1]!;
       expect(first.slice(1, 5)).toEqual(['Trygghetsvandring', 'trygghetsvandring', 1, 0]);
-      expect(first[7]).toMatch(/^rad (0|2800|5600)$/);
+      // No time given: the "Tid (timmar)" cell is empty, never 0.
+      expect(first[5] ?? '').toBe('');
+      expect(first[8]).toMatch(/^rad (0|2800|5600)$/);
       // Imported by hand, not demo data.
-      expect(first[11]).toBe('nej');
+      expect(first[12]).toBe('nej');
       expect(new Date(first[0] as string).toISOString().slice(0, 10)).toBe('2019-01-01');
     },
     30_000

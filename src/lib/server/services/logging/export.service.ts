@@ -8,6 +8,7 @@ import type { ActivityTable, PublicationRule } from '../../db/schema';
 import { csvStream } from '../../spreadsheet/csv';
 import type { Cell } from '../../spreadsheet/grid';
 import { xlsxStream, type SheetSpec } from '../../spreadsheet/xlsx';
+import { minutesAsHours } from '../../../core/duration';
 import { getAgreementForActor } from '../agreements/agreement-view.service';
 import { stockholmDate } from '../../../core/stockholm-date';
 import {
@@ -102,6 +103,8 @@ const ACTIVITY_COLUMNS: SheetSpec['columns'] = [
   { header: 'Åtgärdsnyckel', width: 24 },
   { header: 'Antal', width: 8 },
   { header: 'Pass', width: 8 },
+  // Hours as a number in XLSX, with a decimal comma in CSV (what a Swedish Excel reads); empty = not given.
+  { header: 'Tid (timmar)', width: 12 },
   { header: 'Årskurs', width: 9 },
   { header: 'Plats', width: 24 },
   { header: 'Anteckning', width: 40 },
@@ -140,6 +143,11 @@ export async function exportActivities(
       a.measure_key,
       Number(a.count),
       Number(a.shifts),
+      a.duration_minutes == null
+        ? null
+        : v.format === 'csv'
+          ? minutesAsHours(Number(a.duration_minutes))
+          : Math.round((Number(a.duration_minutes) / 60) * 100) / 100,
       a.grade,
       a.place,
       a.note,

@@ -5,6 +5,7 @@ import { cellText, parseDateCell, parseNumberCell } from '../../spreadsheet/cell
 import { columnLetter, type Grid } from '../../spreadsheet/grid';
 import { activityFields, activityRuleProblems, publishAfter } from './activity.service';
 import type { ImportField, ImportMapping } from '../../../core/import-mapping';
+import { hoursToMinutes } from '../../../core/duration';
 
 /** One thing wrong in a row, by spreadsheet row number and column (letter and header). */
 export type RowProblem = {
@@ -31,6 +32,8 @@ export type ImportCandidate = {
   date: string;
   count: number;
   shifts: number;
+  /** How long it took, in minutes; null when the row gives no time. */
+  durationMinutes: number | null;
   grade: string | null;
   place: string | null;
   note: string | null;
@@ -100,6 +103,13 @@ export function checkRows(
         `Antalet pass ska vara ett heltal (${decimal(shifts!)} är ett decimaltal).`
       );
     else if (badShifts) problem('shifts', 'Skriv antalet pass som ett heltal, till exempel 1.');
+    const hoursCell = at('hours');
+    const minutes = hoursToMinutes(typeof hoursCell === 'number' ? hoursCell : cellText(hoursCell));
+    if (minutes === 'invalid')
+      problem(
+        'hours',
+        `"${cellText(hoursCell)}" är ingen tid. Skriv timmar med decimalkomma, till exempel 1,5, eller 1:30 (högst 1000 timmar).`
+      );
     const fields = activityFields.safeParse({
       count: Number.isNaN(count) || fraction(count) ? undefined : count,
       shifts: badShifts ? undefined : shifts,
@@ -119,7 +129,14 @@ export function checkRows(
       ))
         problem(p.field as ImportField, p.message);
     }
-    if (rowProblems.length || !key || !date || !fields.success || !version) {
+    if (
+      rowProblems.length ||
+      !key ||
+      !date ||
+      !fields.success ||
+      !version ||
+      minutes === 'invalid'
+    ) {
       badRows++;
       problems.push(...rowProblems);
       continue;
@@ -133,7 +150,9 @@ export function checkRows(
       v.shifts ?? 0,
       v.grade || null,
       v.place || null,
-      v.note || null
+      v.note || null,
+      // Only a row with a time adds it, so files imported before durations keep their keys.
+      ...(minutes !== null ? [minutes] : [])
     ];
     const same = JSON.stringify(content);
     const occurrence = seen.get(same) ?? 0;
@@ -144,6 +163,7 @@ export function checkRows(
       date,
       count: v.count,
       shifts: v.shifts ?? 0,
+      durationMinutes: minutes,
       grade: v.grade || null,
       place: v.place || null,
       note: v.note || null,

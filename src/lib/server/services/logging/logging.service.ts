@@ -24,6 +24,8 @@ export type LoggableMeasure = {
   agreementTitle: string;
   targetText: string;
   needsShifts: boolean;
+  /** The target is in hours or minutes: the form asks for "Tid (timmar)". */
+  needsTime: boolean;
   grades: string[] | null;
   recent: boolean;
   own: boolean;
@@ -58,9 +60,13 @@ export async function loggableMeasures(ctx: Ctx, actor: Actor): Promise<Loggable
         agreementTitle: a.title,
         targetText: m.target_text,
         needsShifts: target.kind === 'every-shift',
+        needsTime: target.kind === 'count' && !!target.sum,
         grades: target.kind === 'count' && target.perUnit ? target.perUnit.values : null,
         recent: recent.includes(m.measure_key),
-        own: !!m.responsible_party_id && orgIds.includes(m.responsible_party_id)
+        // Without a named responsible party (the agreement does not say), taking part makes it one's own.
+        own: m.responsible_party_id
+          ? orgIds.includes(m.responsible_party_id)
+          : content.parties.some((p) => p.measure_id === m.id && orgIds.includes(p.id))
       });
     }
   }

@@ -11,7 +11,12 @@ import { loggableMeasures } from './logging.service';
 export const CORRECTION_DAYS = 30;
 const MAX_ITEMS = 200;
 
-export type CorrectableActivity = ActivityView & { title: string; mine: boolean };
+export type CorrectableActivity = ActivityView & {
+  title: string;
+  mine: boolean;
+  /** The measure's target is in hours: the correction form asks for "Tid (timmar)". */
+  needsTime: boolean;
+};
 
 /**
  * The activities of the last 30 days the actor may correct or undo in the browser, newest
@@ -47,12 +52,15 @@ export async function correctableActivities(
     (r) =>
       r.created_by === actor.userId || (!!r.organisation_id && editorOf.includes(r.organisation_id))
   );
-  const titles = new Map((await loggableMeasures(ctx, actor)).map((m) => [m.key, m.title]));
+  const measures = await loggableMeasures(ctx, actor);
+  const titles = new Map(measures.map((m) => [m.key, m.title]));
+  const timed = new Set(measures.filter((m) => m.needsTime).map((m) => m.key));
   return {
     items: allowed.slice(0, MAX_ITEMS).map((r) => ({
       ...presentActivity(r),
       title: titles.get(r.measure_key) ?? r.measure_key,
-      mine: r.created_by === actor.userId
+      mine: r.created_by === actor.userId,
+      needsTime: timed.has(r.measure_key)
     })),
     from,
     more: allowed.length > MAX_ITEMS

@@ -2,6 +2,7 @@ import type { Ctx } from '../../context';
 import { findOrganisation } from '../../db/repositories/accounts/organisation.repository';
 import { findAgreement } from '../../db/repositories/agreements/agreement.repository';
 import { municipalityOfficialName } from '../../reference/sweden';
+import { agreementsWithWalks } from '../walks/walk-public.service';
 import { listOpenAgreements } from './open-data.service';
 import { LICENCE } from './public-data.service';
 import { listContacts } from './public-contact.service';
@@ -67,9 +68,67 @@ const csv = (url: string, sv: string, en: string, excel: boolean): CatalogueDist
   mediaType: 'text/csv',
   format: 'CSV'
 });
+/**
+ * The walks of an agreement as a dataset of its own (issue 18): observations an editor approved,
+ * without authors, history or photos, as CSV and GeoJSON, and the walks as JSON. Publisher,
+ * contact and places are the agreement's.
+ */
+function walkDataset(
+  base: CatalogueDataset,
+  a: { id: string; title: string; demo: boolean },
+  m: { code: string; name: string },
+  origin: string,
+  changed: string
+): CatalogueDataset {
+  const data = `${origin}/data/${a.id}`;
+  return {
+    ...base,
+    uri: `${data}/iakttagelser#dataset`,
+    identifier: `${a.id}-vandringar`,
+    title: {
+      sv: `${a.title} – trygghetsvandringar och iakttagelser`,
+      en: `Safety walks in ${m.name}: observations and what was done`
+    },
+    description: {
+      sv: `Trygghetsvandringar, dörrknackning och nattvandring i ${m.name}: iakttagelser med kategori, position, vem som åtgärdar, sista dag, status och vad som gjordes. Bara det som en redaktör har godkänt för allmänheten, utan namn och foton.${a.demo ? ' Innehåller demodata.' : ''}`,
+      en: `Safety walks, door-knocking and night walks in ${m.name}: observations with category, position, owner, due date, status and what was done. Only what an editor approved for the public, without names or photos.${a.demo ? ' Contains demo data.' : ''}`
+    },
+    landingPage: `${origin}/kommuner/${m.code}/vandringar`,
+    keywords: ['trygghetsvandring', 'medborgarlöfte', 'trygghet', 'polisen', m.name],
+    modified: changed > base.modified ? changed : base.modified,
+    distributions: [
+      {
+        url: `${origin}/api/v1/walks?kommun=${m.code}`,
+        title: { sv: 'Vandringarna som JSON', en: 'The walks as JSON' },
+        description: {
+          sv: 'Vandringarna i kommunen från det öppna API:t; varje vandrings iakttagelser finns under /api/v1/walks/{id}/observations.',
+          en: "The municipality's walks from the open API; each walk's observations are at /api/v1/walks/{id}/observations."
+        },
+        mediaType: 'application/json',
+        format: 'JSON'
+      },
+      csv(`${data}/iakttagelser.csv`, 'Iakttagelserna som CSV', 'The observations as CSV', false),
+      {
+        url: `${data}/iakttagelser.geojson`,
+        title: { sv: 'Iakttagelserna som GeoJSON', en: 'The observations as GeoJSON' },
+        description: {
+          sv: 'Iakttagelserna med position som GeoJSON (RFC 7946), koordinater [longitud, latitud] i WGS 84.',
+          en: 'The observations with a position as GeoJSON (RFC 7946), coordinates [longitude, latitude] in WGS 84.'
+        },
+        mediaType: 'application/geo+json',
+        format: 'GEOJSON'
+      }
+    ]
+  };
+}
+
 /** The open-data catalogue of every published agreement, with absolute URLs under `origin`. */
 export async function openDataCatalogue(ctx: Ctx, origin: string): Promise<Catalogue> {
   const agreements = await listOpenAgreements(ctx, {});
+  const walks = await agreementsWithWalks(
+    ctx,
+    agreements.map((a) => a.id)
+  );
   const datasets: CatalogueDataset[] = [];
   for (const a of agreements) {
     const m = a.municipalities[0];
@@ -80,7 +139,7 @@ export async function openDataCatalogue(ctx: Ctx, origin: string): Promise<Catal
     const area = row?.police_area_id ? await findOrganisation(ctx.db, row.police_area_id) : null;
     const demo = a.demo ? ' Innehåller demodata.' : '';
     const data = `${origin}/data/${a.id}`;
-    datasets.push({
+    const dataset: CatalogueDataset = {
       uri: `${data}#dataset`,
       identifier: a.id,
       title: {
@@ -144,7 +203,10 @@ export async function openDataCatalogue(ctx: Ctx, origin: string): Promise<Catal
           true
         )
       ]
-    });
+    };
+    datasets.push(dataset);
+    const walksChanged = walks.get(a.id);
+    if (walksChanged && m) datasets.push(walkDataset(dataset, a, m, origin, walksChanged));
   }
   const issued = datasets.map((d) => d.issued).sort()[0] ?? null;
   const modified =

@@ -66,13 +66,17 @@ export async function encodeBody(
 
 /**
  * Compresses a response when the client accepts it and the body is worth it. Untouched: 304s and
- * other answers without a body, answers already encoded, streams (text/event-stream is not in the
+ * other answers without a body, answers from the render cache (already negotiated, `x-cache`),
+ * answers already encoded, streams (text/event-stream is not in the
  * list), and types that are already compressed (PDF, images). Adds `Vary: Accept-Encoding`
  * whenever the answer could have been compressed. A strong ETag becomes weak on a compressed
  * answer (the bytes differ; weak ETags may be shared by equivalent encodings, RFC 9110 8.8.1), so
  * If-None-Match keeps working for either encoding. HEAD gets the headers GET would get.
  */
 export async function compressResponse(request: Request, response: Response): Promise<Response> {
+  if (response.status === 304) return sameTagAsCompressed(request, response);
+  // The render cache's answers are already negotiated (public-cache.service.ts keeps each copy).
+  if (response.headers.has('x-cache')) return response;
   const contentType = response.headers.get('content-type');
   if (
     !response.body ||
@@ -101,4 +105,20 @@ export async function compressResponse(request: Request, response: Response): Pr
   const etag = headers.get('etag');
   if (etag && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`);
   return new Response(bodyFor(encoded), init);
+}
+
+/**
+ * A 304 carries the ETag the full answer would have had (RFC 9110 15.4.5): when the client takes
+ * compressed answers and names the weak form of the tag, the full answer was compressed (its tag
+ * weakened above), so the 304 answers with the weak form too.
+ */
+function sameTagAsCompressed(request: Request, response: Response): Response {
+  const etag = response.headers.get('etag');
+  if (!etag || etag.startsWith('W/') || !negotiateEncoding(request.headers.get('accept-encoding')))
+    return response;
+  const asked = request.headers.get('if-none-match') ?? '';
+  if (!asked.split(',').some((t) => t.trim() === `W/${etag}`)) return response;
+  const headers = new Headers(response.headers);
+  headers.set('etag', `W/${etag}`);
+  return new Response(null, { status: 304, statusText: response.statusText, headers });
 }

@@ -43,7 +43,7 @@ export type OpenMeasure = {
   focusAreas: string[];
   target: Target;
   targetDescription: string;
-  followUpMethod: string;
+  followUpMethod: string | null;
   responsibleParty: { id: string; name: string } | null;
   parties: { id: string; name: string }[];
   startsOn: string | null;
@@ -76,6 +76,8 @@ export type OpenFollowUp = {
       status: FollowUpStatus;
       /** Police work published later: the count runs only through this day (null: all of it). */
       publishedThrough: string | null;
+      /** Targets in hours only: activities without a duration ("saknar tid"), not in `done`; else null. */
+      untimed: number | null;
     }[];
     fulfilment: OpenFulfilment;
   }[];
@@ -190,7 +192,8 @@ export async function getOpenFollowUp(ctx: Ctx, id: string, query: unknown): Pro
         expected: p.expected,
         done: p.done,
         status: p.status,
-        publishedThrough: p.publishedThrough ?? null
+        publishedThrough: p.publishedThrough ?? null,
+        untimed: p.untimed ?? null
       })),
       fulfilment: presentFulfilment(m.fulfilment)
     })),
@@ -258,7 +261,8 @@ function presentMeasure(m: MeasureView): OpenMeasure {
     focusAreas: [...m.focusAreaIds],
     target: presentTarget(m.target),
     targetDescription: m.targetDescription,
-    followUpMethod: m.followUpMethod,
+    // null where the agreement states no follow-up method (it is never invented).
+    followUpMethod: m.followUpMethod || null,
     responsibleParty: m.responsibleParty
       ? { id: m.responsibleParty.id, name: m.responsibleParty.name }
       : null,

@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../../../../../test/support/databases';
 import { makeUser, openNorsjoDemo } from '../../../../../test/support/factories';
@@ -14,7 +15,8 @@ import {
   etagMatches,
   etagOfBody,
   isCacheable,
-  RenderCache
+  RenderCache,
+  type CacheEntry
 } from './public-cache.service';
 
 const HTML = '<!doctype html><html><body>' + 'Norsjö '.repeat(400) + '</body></html>';
@@ -82,16 +84,21 @@ describe('the cache key', () => {
 });
 
 describe('the render cache', () => {
-  it('keeps memory bounded: evicts the least recently used entries past the byte cap', () => {
-    const cache = new RenderCache(100, 10_000);
-    const entry = (n: number) => ({
+  /** An entry of `plain` bytes with compressed copies of `packed` bytes each. */
+  const entry = (n: number, plain = 2000, packed = 0): CacheEntry => {
+    const v = (bytes: number) => ({ body: new Uint8Array(bytes), headers: [] });
+    const fields = {
       version: 'v',
       etag: `W/"${n}"`,
-      status: 200,
-      headers: [] as [string, string][],
-      body: new Uint8Array(2500),
-      encoded: {}
-    });
+      plain: v(plain),
+      ...(packed ? { br: v(packed), gzip: v(packed) } : {}),
+      notModified: []
+    };
+    return { ...fields, bytes: plain + 2 * packed + 1024 };
+  };
+
+  it('keeps memory bounded: evicts the least recently used entries past the byte cap', () => {
+    const cache = new RenderCache(100, 10_000);
     cache.set('a', entry(1));
     cache.set('b', entry(2));
     cache.set('c', entry(3));
@@ -102,9 +109,41 @@ describe('the render cache', () => {
     expect(cache.get('b', 'v')).toBeUndefined();
     expect(cache.get('a', 'v')).toBeDefined();
     expect(cache.get('a', 'other version')).toBeUndefined();
-    const huge = { ...entry(5), body: new Uint8Array(20_000) };
-    cache.set('e', huge);
+    cache.set('e', entry(5, 20_000));
     expect(cache.get('e', 'v')).toBeUndefined();
+  });
+
+  it('counts the compressed copies: bytes and entries stay under their caps whatever is stored', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            key: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+            plain: fc.integer({ min: 0, max: 6000 }),
+            packed: fc.integer({ min: 0, max: 3000 }),
+            read: fc.boolean()
+          }),
+          { maxLength: 60 }
+        ),
+        (steps) => {
+          const cache = new RenderCache(4, 12_000);
+          const stored = new Map<string, number>();
+          for (const [i, s] of steps.entries()) {
+            if (s.read) cache.get(s.key, 'v');
+            else {
+              cache.set(s.key, entry(i, s.plain, s.packed));
+              stored.set(s.key, s.plain + 2 * s.packed + 1024);
+            }
+            expect(cache.size).toBeLessThanOrEqual(4);
+            expect(cache.totalBytes).toBeLessThanOrEqual(12_000);
+          }
+          // The running total is exactly the bytes of what is still there.
+          let sum = 0;
+          for (const [key, bytes] of stored) if (cache.get(key, 'v')) sum += bytes;
+          expect(cache.totalBytes).toBe(sum);
+        }
+      )
+    );
   });
 });
 
@@ -306,6 +345,23 @@ describe('compression', () => {
       new Response(new Uint8Array(5000), { headers: { 'content-type': 'application/pdf' } })
     );
     expect(pdf.headers.get('content-encoding')).toBeNull();
+  });
+
+  it('answers a 304 with the weak tag the compressed answer had, and leaves other 304s alone', async () => {
+    const asked = (inm: string, enc = 'gzip') =>
+      new Request('http://x/kommuner/2417/flode.atom', {
+        headers: { 'accept-encoding': enc, 'if-none-match': inm }
+      });
+    const notModified = () => new Response(null, { status: 304, headers: { etag: '"abc"' } });
+    const weak = await compressResponse(asked('W/"abc"'), notModified());
+    expect(weak.status).toBe(304);
+    expect(weak.headers.get('etag')).toBe('W/"abc"');
+    expect((await compressResponse(asked('"abc"'), notModified())).headers.get('etag')).toBe(
+      '"abc"'
+    );
+    expect(
+      (await compressResponse(asked('W/"abc"', 'identity'), notModified())).headers.get('etag')
+    ).toBe('"abc"');
   });
 });
 

@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { Ctx } from '../../context';
-import { auditSequence } from '../../db/repositories/publication/public-event.repository';
+import { changeWatch, ChangeWatch } from './public-cache-changes.service';
 import { stockholmDate } from '../../../core/stockholm-date';
 import { encodeBody, isCompressible, negotiateEncoding, type Encoding } from './compression';
 
 /**
  * Public pages are cached until the data behind them may have changed, in two layers:
  *
- * - **When to render again** (never sent to anyone): the data version, read from the database on
- *   every request (one row by primary key), so several app servers on one database agree on it
- *   and none serves a stale page. Every change is written with an audit entry (which moves the
- *   sequence), and what the public may see also moves with the Swedish date (publication rules,
- *   "this tertial", upcoming events, activities that become public on their publish date).
+ * - **When to render again** (never sent to anyone): the version of the municipality the page
+ *   belongs to (or of all of them, for pages such as the front page), from the change watch
+ *   (public-cache-changes.service.ts): learned from the audit trail in the database, at most
+ *   every 250 ms, so several app servers on one database agree on it and none serves a page
+ *   older than that after a change. A write in one municipality leaves other municipalities'
+ *   cached pages alone. What the public may see also moves with the Swedish date (publication
+ *   rules, "this tertial", upcoming events, activities that become public on their publish date).
  * - **What the client sees** (ETag): a hash of the rendered body. The audit sequence also moves
  *   when something internal is logged; putting it in the ETag told an anonymous observer that
  *   (issue 11 item 6). After such a change this server renders the page once more, gets the same
@@ -20,10 +22,29 @@ import { encodeBody, isCompressible, negotiateEncoding, type Encoding } from './
  *   ETag from the same public content. Cost: one render per page per data change per server,
  *   which the cache below shares among all concurrent requests.
  *
- * The in-process map is only a cache of renders, bounded by entries and bytes (LRU).
+ * The in-process map is only a cache of renders, bounded by entries and bytes (LRU), compressed
+ * copies included. A hit costs no database query (but one look per interval), no hashing and
+ * no compression: each entry keeps its brotli and gzip copies and its headers, made once.
  */
-export async function dataVersion(ctx: Ctx): Promise<string> {
-  return `${await auditSequence(ctx.db)}-${stockholmDate(ctx.now())}`;
+export async function dataVersion(
+  ctx: Ctx,
+  pathname: string,
+  watch: ChangeWatch = changeWatch(ctx)
+): Promise<string> {
+  return `${await watch.version(ctx, municipalityOf(pathname))}-${today(ctx)}`;
+}
+
+/** The municipality code a public address belongs to (null: a page of all of them). */
+export const municipalityOf = (pathname: string): string | null =>
+  /^\/(?:kommuner|api\/v1\/widget)\/(\d{4})(?:\/|$)/.exec(pathname)?.[1] ?? null;
+
+// The Swedish date, formatted at most once a second (Intl formatting is the costly part).
+let lastDay = { second: NaN, day: '' };
+function today(ctx: Ctx): string {
+  const ms = ctx.now().getTime();
+  const second = Math.floor(ms / 1000);
+  if (second !== lastDay.second) lastDay = { second, day: stockholmDate(new Date(ms)) };
+  return lastDay.day;
 }
 
 /** A weak ETag over a body: what the public page shows, nothing else. */
@@ -31,30 +52,55 @@ export function etagOfBody(body: Uint8Array): string {
   return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 
-type Entry = {
+type HeaderList = [string, string][];
+
+/** One stored answer of an entry: its body and every header, made once when it is stored. */
+type Variant = { body: Uint8Array<ArrayBuffer>; headers: HeaderList };
+
+export type CacheEntry = {
   /** The data version this render belongs to (internal). */
   version: string;
   etag: string;
-  status: number;
-  headers: [string, string][];
-  body: Uint8Array<ArrayBuffer>;
-  /** Compressed copies, made on first demand. */
-  encoded: Partial<Record<Encoding, Uint8Array<ArrayBuffer>>>;
+  plain: Variant;
+  /** Compressed copies (bodies worth compressing), made when the render is stored. */
+  br?: Variant;
+  gzip?: Variant;
+  /** The headers of a 304. */
+  notModified: HeaderList;
+  bytes: number;
 };
 
-const entryBytes = (e: Entry) =>
-  e.body.byteLength + (e.encoded.gzip?.byteLength ?? 0) + (e.encoded.br?.byteLength ?? 0) + 512;
+const entryBytes = (v: Omit<CacheEntry, 'bytes'>) =>
+  v.plain.body.byteLength + (v.gzip?.body.byteLength ?? 0) + (v.br?.body.byteLength ?? 0) + 1024;
 
-/** A least-recently-used map of rendered public responses, capped by count and by bytes. */
+/**
+ * A least-recently-used map of rendered public responses, capped by count and by bytes (the
+ * compressed copies counted), with the change watch its versions come from.
+ */
 export class RenderCache {
-  private entries = new Map<string, Entry>();
+  private entries = new Map<string, CacheEntry>();
   private bytes = 0;
+  private readonly watches = new WeakMap<object, ChangeWatch>();
   constructor(
     private readonly maxEntries = 500,
-    private readonly maxBytes = 32 * 1024 * 1024
+    private readonly maxBytes = 32 * 1024 * 1024,
+    /** How often to look for changes; 0 looks on every request (tests); 'config' takes
+     * PUBLIC_CACHE_LOOK_MS (the server's own cache). */
+    private readonly watchIntervalMs: number | 'config' = 0
   ) {}
 
-  get(key: string, version: string): Entry | undefined {
+  /** The change watch of a database (one per database handle). */
+  watch(ctx: Pick<Ctx, 'db' | 'config'>): ChangeWatch {
+    let w = this.watches.get(ctx.db);
+    if (!w) {
+      const ms =
+        this.watchIntervalMs === 'config' ? ctx.config.publicCacheLookMs : this.watchIntervalMs;
+      this.watches.set(ctx.db, (w = new ChangeWatch(ms)));
+    }
+    return w;
+  }
+
+  get(key: string, version: string): CacheEntry | undefined {
     const e = this.entries.get(key);
     if (!e || e.version !== version) return undefined;
     this.entries.delete(key);
@@ -62,25 +108,18 @@ export class RenderCache {
     return e;
   }
 
-  set(key: string, entry: Entry): void {
+  set(key: string, entry: CacheEntry): void {
     this.remove(key);
-    if (entryBytes(entry) > this.maxBytes) return;
+    if (entry.bytes > this.maxBytes) return;
     this.entries.set(key, entry);
-    this.bytes += entryBytes(entry);
-    this.trim();
-  }
-
-  /** Records that an entry grew (a compressed copy was added) and trims if needed. */
-  grew(key: string, before: number, entry: Entry): void {
-    if (this.entries.get(key) !== entry) return;
-    this.bytes += entryBytes(entry) - before;
+    this.bytes += entry.bytes;
     this.trim();
   }
 
   private remove(key: string) {
     const old = this.entries.get(key);
     if (!old) return;
-    this.bytes -= entryBytes(old);
+    this.bytes -= old.bytes;
     this.entries.delete(key);
   }
 
@@ -98,7 +137,8 @@ export class RenderCache {
   }
 }
 
-const shared = new RenderCache();
+// The server's cache: 500 renders or 32 MB, versions looked up at most every 250 ms.
+const shared = new RenderCache(500, 32 * 1024 * 1024, 'config');
 
 /**
  * Paths whose anonymous GET/HEAD responses are the same for everyone with the same language, and
@@ -165,32 +205,79 @@ export const etagMatches = (ifNoneMatch: string | null, etag: string): boolean =
   return ifNoneMatch.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
 };
 
-/** Renders that are under way, so concurrent first requests wait for one render (no stampede). */
-const inflight = new Map<string, Promise<Entry | null>>();
+/**
+ * The render under way per key, so concurrent first requests wait for one render (no stampede).
+ * One per key, whatever its version: while writes keep moving the version faster than a page
+ * renders, renders of one page follow each other instead of piling up.
+ */
+const inflight = new Map<string, { version: string; done: Promise<CacheEntry | null> }>();
+
+/** The headers every stored answer of a render carries, before its body's own. */
+function baseHeaders(response: Response, etag: string, compressible: boolean): HeaderList {
+  const kept = [...response.headers].filter(
+    ([k]) => !['etag', 'cache-control', 'content-length', 'content-encoding', 'vary'].includes(k)
+  );
+  const vary = [response.headers.get('vary'), 'Cookie', compressible ? 'Accept-Encoding' : null]
+    .filter(Boolean)
+    .join(', ');
+  return [...kept, ['etag', etag], ['cache-control', 'public, no-cache'], ['vary', vary]];
+}
 
 async function renderEntry(
   version: string,
   render: () => Response | Promise<Response>
-): Promise<{ entry: Entry | null; response: Response | null }> {
+): Promise<{ entry: CacheEntry | null; response: Response | null }> {
   const response = await render();
   // Errors, redirects and anything that sets a cookie are passed through untouched, uncached.
   if (response.status !== 200 || response.headers.has('set-cookie') || !response.body)
     return { entry: null, response };
   const body = new Uint8Array(await response.arrayBuffer());
-  const headers = [...response.headers].filter(
-    ([k]) => !['etag', 'cache-control', 'content-length', 'content-encoding'].includes(k)
-  );
-  return {
-    entry: { version, etag: etagOfBody(body), status: 200, headers, body, encoded: {} },
-    response: null
+  const etag = etagOfBody(body);
+  const compressible = isCompressible(response.headers.get('content-type'), body.byteLength);
+  const base = baseHeaders(response, etag, compressible);
+  const variant = (b: Uint8Array<ArrayBuffer>, encoding?: Encoding): Variant => ({
+    body: b,
+    headers: [
+      ...base,
+      ...(encoding ? [['content-encoding', encoding] as [string, string]] : []),
+      ['content-length', String(b.byteLength)]
+    ]
+  });
+  const [br, gzip] = compressible
+    ? await Promise.all([encodeBody(body, 'br'), encodeBody(body, 'gzip')])
+    : [];
+  const fields = {
+    version,
+    etag,
+    plain: variant(body),
+    br: br && variant(br, 'br'),
+    gzip: gzip && variant(gzip, 'gzip'),
+    notModified: base.filter(
+      ([k]) => !['content-type', 'content-length', 'content-disposition'].includes(k)
+    )
   };
+  return { entry: { ...fields, bytes: entryBytes(fields) }, response: null };
 }
+
+// The last Accept-Encoding seen and what it chose (clients send a handful of distinct values).
+let lastAccept: { header: string | null; encoding: Encoding | null } = {
+  header: null,
+  encoding: null
+};
+function encodingFor(header: string | null): Encoding | null {
+  if (header !== lastAccept.header) lastAccept = { header, encoding: negotiateEncoding(header) };
+  return lastAccept.encoding;
+}
+
+/** Where an answer came from, in `x-cache`: stored, rendered now, or waited for another's render. */
+export type CacheState = 'hit' | 'miss' | 'shared';
 
 /**
  * Answers a cacheable request: 304 when the client holds the current render, the cached render
  * (compressed when the client accepts it) when this server has it for the current data version,
  * else renders once, shares that render with concurrent requests for the same key, and keeps it.
  * HEAD gets the same headers as GET. Responses that are not 200 or set cookies pass through.
+ * `x-cache` says hit, miss (rendered for this request) or shared (waited for a render).
  */
 export async function cachedResponse(
   ctx: Ctx,
@@ -200,55 +287,48 @@ export async function cachedResponse(
   render: () => Response | Promise<Response>,
   cache: RenderCache = shared
 ): Promise<Response> {
-  const version = await dataVersion(ctx);
   const key = cacheKey(request, url, variant);
-  let entry = cache.get(key, version);
-  if (!entry) {
-    const flightKey = `${key}\n${version}`;
-    const pending = inflight.get(flightKey);
-    if (pending) entry = (await pending) ?? undefined;
-    if (!entry) {
-      let passThrough: Response | null = null;
-      const mine = renderEntry(version, render).then(({ entry: e, response }) => {
-        passThrough = response;
-        if (e) cache.set(key, e);
-        return e;
-      });
-      if (!pending) inflight.set(flightKey, mine);
-      try {
-        entry = (await mine) ?? undefined;
-      } finally {
-        if (!pending) inflight.delete(flightKey);
+  let state: CacheState = 'hit';
+  let entry: CacheEntry | undefined;
+  for (;;) {
+    const version = await dataVersion(ctx, url.pathname, cache.watch(ctx));
+    entry = cache.get(key, version);
+    if (entry) break;
+    const pending = inflight.get(key);
+    if (pending) {
+      // Wait for the render under way; use it when it is of this version, else look again.
+      state = 'shared';
+      const e = await pending.done;
+      if (pending.version !== version) continue;
+      if (e) {
+        entry = e;
+        break;
       }
-      if (!entry) return passThrough!;
     }
-  }
-
-  const headers = new Headers(entry.headers);
-  headers.set('etag', entry.etag);
-  headers.set('cache-control', 'public, no-cache');
-  headers.append('vary', 'Cookie');
-  const contentType = headers.get('content-type');
-  const encoding =
-    isCompressible(contentType, entry.body.byteLength) &&
-    negotiateEncoding(request.headers.get('accept-encoding'));
-  if (isCompressible(contentType, entry.body.byteLength)) headers.append('vary', 'Accept-Encoding');
-  if (etagMatches(request.headers.get('if-none-match'), entry.etag)) {
-    for (const k of ['content-type', 'content-length', 'content-disposition']) headers.delete(k);
-    return new Response(null, { status: 304, headers });
-  }
-  let body = entry.body;
-  if (encoding) {
-    let encoded = entry.encoded[encoding];
-    if (!encoded) {
-      const before = entryBytes(entry);
-      encoded = await encodeBody(entry.body, encoding);
-      entry.encoded[encoding] = encoded;
-      cache.grew(key, before, entry);
+    state = 'miss';
+    let passThrough: Response | null = null;
+    const done = renderEntry(version, render).then(({ entry: e, response }) => {
+      passThrough = response;
+      if (e) cache.set(key, e);
+      return e;
+    });
+    const mine = { version, done };
+    if (!inflight.has(key)) inflight.set(key, mine);
+    try {
+      entry = (await done) ?? undefined;
+    } finally {
+      if (inflight.get(key) === mine) inflight.delete(key);
     }
-    body = encoded;
-    headers.set('content-encoding', encoding);
+    if (!entry) return passThrough!;
+    break;
   }
-  headers.set('content-length', String(body.byteLength));
-  return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
+  const ifNoneMatch = request.headers.get('if-none-match');
+  if (ifNoneMatch && etagMatches(ifNoneMatch, entry.etag))
+    return new Response(null, { status: 304, headers: [...entry.notModified, ['x-cache', state]] });
+  const encoding = entry.br ? encodingFor(request.headers.get('accept-encoding')) : null;
+  const chosen = (encoding && entry[encoding]) || entry.plain;
+  return new Response(request.method === 'HEAD' ? null : chosen.body, {
+    status: 200,
+    headers: [...chosen.headers, ['x-cache', state]]
+  });
 }

@@ -57,6 +57,11 @@ export const FOLLOW_UP_COLUMNS: OpenColumn[] = [
     name: 'published_through',
     description:
       'Satt när aktiviteterna publiceras i efterhand: antalet gäller bara t.o.m. denna dag.'
+  },
+  {
+    name: 'untimed',
+    description:
+      'Mål i timmar: antal aktiviteter utan angiven tid, som därför inte räknas in (tomt för andra mål).'
   }
 ];
 
@@ -120,7 +125,7 @@ export async function openPlanCsv(
     m.targetDescription,
     m.responsibleParty?.name ?? null,
     join(m.parties.map((p) => p.name)),
-    m.followUpMethod,
+    m.followUpMethod || null,
     m.startsOn,
     m.endsOn,
     m.changeReason
@@ -156,7 +161,8 @@ export async function openFollowUpCsv(
       p.status,
       STATUS_SV[p.status] ?? p.status,
       f.demo ? 'true' : 'false',
-      p.publishedThrough
+      p.publishedThrough,
+      p.untimed
     ])
   );
   return file(`uppfoljning-${agreementId}-${period}.csv`, FOLLOW_UP_COLUMNS, rows, flavour);

@@ -168,6 +168,8 @@ describe.each(DATABASES)('the public site on $kind', ({ kind }) => {
     expect(rows).toHaveLength(14);
     const follow = await text((await openFollowUpCsv(ctx, id, { period: 'year' })).body);
     expect(follow).toContain('agreement_id,measure_key,measure_title,period_kind');
+    // Hours targets say how many activities were logged without a time (and so not counted).
+    expect(follow.slice(1).split('\r\n')[0]).toMatch(/,published_through,untimed$/);
     expect(follow).toMatch(/,year,2026-01-01,2026-12-31,/);
     await expect(openFollowUpCsv(ctx, id, { period: 'vecka' })).rejects.toThrow(/period/);
   });

@@ -3,6 +3,7 @@ import { shortText } from '../../../core/report';
 import type { Ctx } from '../../context';
 import { findVersion } from '../../db/repositories/publication/report.repository';
 import { atomFeed, feedUpdated, type AtomEntry } from '../../render/publication/report-atom';
+import { walkFeedEntries } from '../walks/walk-outcomes.service';
 import { listNews } from './news.service';
 import { etagMatches } from './public-cache.service';
 import { listPublishedReports, publicMunicipality } from './report-public.service';
@@ -23,7 +24,8 @@ export type MunicipalityFeed = {
 
 /**
  * The entries of a municipality's feed: published reports (each at its newest version: a
- * correction updates the entry but keeps the first version's `published`) and news, newest first.
+ * correction updates the entry but keeps the first version's `published`), news, and walks (held
+ * walks and status changes of approved observations, services/walks/walk-outcomes), newest first.
  * Ids are urn:uuid: of the report or news item, so they never change with the site's address.
  */
 export async function municipalityFeedEntries(
@@ -32,9 +34,10 @@ export async function municipalityFeedEntries(
   origin: string
 ): Promise<MunicipalityFeed> {
   const m = await publicMunicipality(ctx, code);
-  const [{ reports }, { news }] = await Promise.all([
+  const [{ reports }, { news }, walkEntries] = await Promise.all([
     listPublishedReports(ctx, code, FEED_SIZE, 0),
-    listNews(ctx, code, FEED_SIZE, 0)
+    listNews(ctx, code, FEED_SIZE, 0),
+    walkFeedEntries(ctx, code, origin)
   ]);
   const reportEntries: AtomEntry[] = [];
   for (const r of reports) {
@@ -64,12 +67,13 @@ export async function municipalityFeedEntries(
       content: n.body
     };
   });
-  const entries = [...reportEntries, ...newsEntries]
+  const entries = [...reportEntries, ...newsEntries, ...walkEntries]
     .sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : 0))
     .slice(0, FEED_SIZE);
   return {
     title: `Medborgarlöften i ${m.officialName}: rapporter och nyheter`,
-    subtitle: 'Uppföljningsrapporter och nyheter om polisens och kommunens medborgarlöften.',
+    subtitle:
+      'Uppföljningsrapporter, nyheter och trygghetsvandringar (vad som upptäcktes och vad som har åtgärdats) i polisens och kommunens medborgarlöften.',
     author: m.officialName,
     self: `${origin}/kommuner/${code}/flode.atom`,
     alternate: `${origin}/kommuner/${code}/rapporter`,

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../context';
 import { renderReportPdf } from '../../render/publication/report-pdf';
 import { renderReportSummaryPdf } from '../../render/publication/report-summary-pdf';
+import { reportBrand } from './municipality-profile.service';
 import { getReportVersion, reportPath } from './report-public.service';
 
 /** Which PDF of a report version: the whole report or the one-page summary for a local paper. */
@@ -13,7 +14,11 @@ export async function reportVersionPdf(
   kind: ReportPdfKind
 ): Promise<{ bytes: Buffer; fileName: string }> {
   const v = await getReportVersion(ctx, where.code, where.reportId, where.version);
-  const input = { ...v, url: where.origin + reportPath(where.code, where.reportId, v.version) };
+  const input = {
+    ...v,
+    url: where.origin + reportPath(where.code, where.reportId, v.version),
+    brand: await reportBrand(ctx, where.code)
+  };
   const bytes =
     kind === 'rapport' ? await renderReportPdf(input) : await renderReportSummaryPdf(input);
   return {

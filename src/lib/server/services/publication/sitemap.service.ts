@@ -5,9 +5,18 @@ import { listPublishedReports } from './report-public.service';
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Site-wide public pages, listed in the sitemap. */
-const SITE_PAGES = ['/', '/data', '/om/uppfoljning', '/tillganglighet'];
+const SITE_PAGES = ['/', '/sverige', '/data', '/om/uppfoljning', '/tillganglighet'];
 /** Public pages of each municipality with a signed agreement. */
-const MUNICIPALITY_PAGES = ['', '/nyheter', '/rapporter', '/ni-sa-vi-gor', '/riskhelger'];
+const MUNICIPALITY_PAGES = [
+  '',
+  '/nyheter',
+  '/rapporter',
+  '/ni-sa-vi-gor',
+  '/riskhelger',
+  '/vandringar',
+  '/enkater',
+  '/prenumerera'
+];
 /** At most this many reports per municipality (a sitemap holds 50,000 addresses). */
 const MAX_REPORTS = 500;
 

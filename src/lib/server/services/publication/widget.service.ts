@@ -2,6 +2,7 @@ import { STATUS_SV } from '../../../i18n/status';
 import { STATUS_SYMBOL } from '../../../i18n/status-symbols';
 import { STATUS_ORDER } from '../../../i18n/status-order';
 import type { Ctx } from '../../context';
+import { publicProfile } from './municipality-profile.service';
 import { currentStanding, publishedAgreementsOf } from './public-site.service';
 
 /** What the embeddable widget shows: the agreement's status counts this tertial and a link. */
@@ -13,6 +14,8 @@ export type WidgetSummary = {
   total: number;
   counts: { status: string; label: string; symbol: string; count: number }[];
   demo: boolean;
+  /** The municipality's colour (#rrggbb, WCAG AA with white text), or null for the default. */
+  colour: string | null;
 };
 
 /** The widget's data for a municipality's main published agreement (null counts when none). */
@@ -25,7 +28,8 @@ export async function widgetSummary(
   const base = {
     municipality: { code, name: municipality.name },
     title: `Medborgarlöftet i ${municipality.name}`,
-    url: `${origin}/kommuner/${code}`
+    url: `${origin}/kommuner/${code}`,
+    colour: (await publicProfile(ctx, municipality.id, code)).colour
   };
   if (!main) return { ...base, period: null, total: 0, counts: [], demo: false };
   const s = await currentStanding(ctx, main.id);

@@ -1,10 +1,9 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getApp } from '$lib/server/app';
 import { health } from '$lib/server/services/shared/health.service';
 
-export const GET: RequestHandler = async () => {
-  const { ctx } = await getApp();
+export const GET: RequestHandler = async ({ locals }) => {
+  const { ctx } = locals;
   const result = await health(ctx);
   return json(result, {
     status: result.status === 'ok' ? 200 : 503,

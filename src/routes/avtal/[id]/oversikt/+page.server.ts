@@ -1,23 +1,16 @@
-import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
+import { withLoad } from '$lib/server/http';
 import { dashboardCharts } from '$lib/server/render/follow-up/dashboard-charts';
 import { agreementDashboard } from '$lib/server/services/follow-up/dashboard.service';
-import { NotFoundError } from '$lib/server/services/shared/errors';
 
-export const load: PageServerLoad = async ({ params, url, locals }) => {
-  const { ctx } = await getApp();
-  try {
+export const load: PageServerLoad = (event) =>
+  withLoad(event, async ({ params, url, locals, ctx, actor }) => {
     const dashboard = await agreementDashboard(
       ctx,
-      locals.actor,
+      actor,
       params.id,
       { part: url.searchParams.get('part') ?? undefined },
       { lang: locals.lang }
     );
     return { dashboard, charts: dashboardCharts(dashboard) };
-  } catch (e) {
-    if (e instanceof NotFoundError) error(404, e.message);
-    throw e;
-  }
-};
+  });

@@ -1,22 +1,20 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { stockholmDate } from '$lib/core/stockholm-date';
-import { getApp } from '$lib/server/app';
 import { getAgreementForActor } from '$lib/server/services/agreements/agreement-view.service';
 import { compareRevisions, startRevision } from '$lib/server/services/agreements/plan.service';
-import { NotFoundError, ValidationError } from '$lib/server/services/shared/errors';
-import { formFailure, keptValues } from '$lib/server/http';
+import { ValidationError } from '$lib/server/services/shared/errors';
+import { withAction, withLoad } from '$lib/server/http';
 
 const query = z.object({
   fran: z.coerce.number().int().optional().catch(undefined),
   till: z.coerce.number().int().optional().catch(undefined)
 });
 
-export const load: PageServerLoad = async ({ params, url, locals }) => {
-  const { ctx } = await getApp();
-  try {
-    const { view, editable } = await getAgreementForActor(ctx, locals.actor, params.id);
+export const load: PageServerLoad = (event) =>
+  withLoad(event, async ({ params, url, ctx, actor }) => {
+    const { view, editable } = await getAgreementForActor(ctx, actor, params.id);
     const years = view.revisions.map((r) => r.year);
     const q = query.parse(Object.fromEntries(url.searchParams));
     const to = q.till ?? years[years.length - 1];
@@ -27,6 +25,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
       try {
         diff = await compareRevisions(ctx, params.id, from, to, { includeInternal: editable });
       } catch (e) {
+        // Two years that cannot be compared are said on the page, which still shows the plans.
         if (!(e instanceof ValidationError)) throw e;
         diffError = e.fields.map((f) => f.message).join(' ');
       }
@@ -45,24 +44,15 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
         Number(stockholmDate(ctx.now()).slice(0, 4)) + 1
       )
     };
-  } catch (e) {
-    if (e instanceof NotFoundError) error(404, e.message);
-    throw e;
-  }
-};
+  });
 
 export const actions: Actions = {
-  start: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    try {
-      await startRevision(ctx, locals.actor, params.id, {
+  start: (event) =>
+    withAction(event, async ({ params, ctx, actor, form }) => {
+      await startRevision(ctx, actor, params.id, {
         year: form.get('year'),
         note: form.get('note') ?? ''
       });
-    } catch (e) {
-      return formFailure(e, keptValues(form));
-    }
-    redirect(303, `/avtal/${params.id}?ar=${form.get('year')}`);
-  }
+      redirect(303, `/avtal/${params.id}?ar=${form.get('year')}&sparad=1`);
+    })
 };

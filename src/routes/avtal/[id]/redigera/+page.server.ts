@@ -1,6 +1,5 @@
-import { error, redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getAgreementForActor } from '$lib/server/services/agreements/agreement-view.service';
 import {
   addFocusArea,
@@ -15,139 +14,97 @@ import {
   updateEffect
 } from '$lib/server/services/agreements/effect.service';
 import { addParty, removeParty, updateParty } from '$lib/server/services/agreements/party.service';
-import { NotFoundError } from '$lib/server/services/shared/errors';
-import { formFailure, keptValues } from '$lib/server/http';
+import type { Ctx } from '$lib/server/context';
+import type { Actor } from '$lib/server/auth/policy';
+import { field, withAction, withLoad } from '$lib/server/http';
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
-  if (!locals.actor) redirect(303, `/logga-in?next=${encodeURIComponent(url.pathname)}`);
-  const { ctx } = await getApp();
-  try {
-    const { view, editable } = await getAgreementForActor(ctx, locals.actor, params.id);
-    if (!editable)
-      error(403, 'Bara redaktörer i överenskommelsens kommun eller polisområde får ändra den.');
-    return { agreement: view };
-  } catch (e) {
-    if (e instanceof NotFoundError) error(404, e.message);
-    throw e;
-  }
-};
+export const load: PageServerLoad = (event) =>
+  withLoad(
+    event,
+    async ({ params, ctx, actor }) => {
+      const { view, editable } = await getAgreementForActor(ctx, actor, params.id);
+      if (!editable)
+        error(403, 'Bara redaktörer i överenskommelsens kommun eller polisområde får ändra den.');
+      return { agreement: view };
+    },
+    { signIn: true }
+  );
 
-const str = (form: FormData, k: string) => String(form.get(k) ?? '');
+/** A focus area's fields: the services read the form's own names; the prevention types are a list. */
 const focusFrom = (form: FormData) => ({
-  title: str(form, 'title'),
-  description: str(form, 'description'),
-  preventionTypes: form.getAll('preventionTypes').map(String),
-  specialAttention: str(form, 'specialAttention')
-});
-const effectFrom = (form: FormData) => ({
-  title: str(form, 'title'),
-  direction: str(form, 'direction'),
-  indicatorName: str(form, 'indicatorName'),
-  indicatorUnit: str(form, 'indicatorUnit'),
-  indicatorSource: str(form, 'indicatorSource')
-});
-const partyFrom = (form: FormData) => ({
-  name: str(form, 'name'),
-  partyType: str(form, 'partyType')
+  ...Object.fromEntries(form),
+  preventionTypes: form.getAll('preventionTypes').map(String)
 });
 
-/** Runs one edit and answers with which form it was, so the page can show the message in the right place. */
-async function attempt(which: string, form: FormData, run: () => Promise<unknown>) {
-  try {
-    await run();
-    return { done: which };
-  } catch (e) {
-    return formFailure(e, keptValues(form), which);
-  }
-}
+type Edit = (
+  ctx: Ctx,
+  actor: Actor | null,
+  agreementId: string,
+  form: FormData
+) => Promise<unknown>;
+
+/**
+ * One edit, answered with which form it was (`which`, or that form's row id after a prefix), so the
+ * page shows the message in the right place.
+ */
+const edit =
+  (which: string, run: Edit, row = false) =>
+  (event: RequestEvent) =>
+    withAction(
+      event,
+      async ({ params, ctx, actor, form }) => {
+        await run(ctx, actor, params.id, form);
+        return { done: row ? `${which}-${field(form, 'id')}` : which };
+      },
+      { which: (form) => (row ? `${which}-${field(form, 'id')}` : which) }
+    );
 
 export const actions: Actions = {
-  head: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    return attempt('head', form, () =>
-      updateAgreementHead(ctx, locals.actor, params.id, {
-        title: str(form, 'title'),
-        status: str(form, 'status'),
-        periodStart: str(form, 'periodStart'),
-        periodEnd: str(form, 'periodEnd'),
-        periodText: str(form, 'periodText'),
-        situationSummary: str(form, 'situationSummary'),
-        communication: str(form, 'communication'),
-        signedOn: str(form, 'signedOn')
-      })
-    );
-  },
-  addFocus: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    return attempt('addFocus', form, () =>
-      addFocusArea(ctx, locals.actor, params.id, focusFrom(form))
-    );
-  },
-  updateFocus: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    return attempt(`focus-${str(form, 'id')}`, form, () =>
-      updateFocusArea(ctx, locals.actor, params.id, str(form, 'id'), focusFrom(form))
-    );
-  },
-  removeFocus: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    return attempt(`focus-${str(form, 'id')}`, form, () =>
-      removeFocusArea(ctx, locals.actor, params.id, str(form, 'id'))
-    );
-  },
-  addEffect: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    return attempt('addEffect', form, () =>
-      addEffect(ctx, locals.actor, params.id, effectFrom(form))
-    );
-  },
-  updateEffect: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    return attempt(`effect-${str(form, 'id')}`, form, () =>
-      updateEffect(ctx, locals.actor, params.id, str(form, 'id'), effectFrom(form))
-    );
-  },
-  removeEffect: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    return attempt(`effect-${str(form, 'id')}`, form, () =>
-      removeEffect(ctx, locals.actor, params.id, str(form, 'id'))
-    );
-  },
-  addValue: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    return attempt('addValue', form, () =>
-      addIndicatorValue(ctx, locals.actor, params.id, {
-        indicatorId: str(form, 'indicatorId'),
-        date: str(form, 'date'),
-        value: str(form, 'value')
-      })
-    );
-  },
-  addParty: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    return attempt('addParty', form, () => addParty(ctx, locals.actor, params.id, partyFrom(form)));
-  },
-  updateParty: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    return attempt(`party-${str(form, 'id')}`, form, () =>
-      updateParty(ctx, locals.actor, params.id, str(form, 'id'), partyFrom(form))
-    );
-  },
-  removeParty: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    return attempt(`party-${str(form, 'id')}`, form, () =>
-      removeParty(ctx, locals.actor, params.id, str(form, 'id'))
-    );
-  }
+  head: edit('head', (ctx, actor, id, form) =>
+    updateAgreementHead(ctx, actor, id, Object.fromEntries(form))
+  ),
+  addFocus: edit('addFocus', (ctx, actor, id, form) =>
+    addFocusArea(ctx, actor, id, focusFrom(form))
+  ),
+  updateFocus: edit(
+    'focus',
+    (ctx, actor, id, form) => updateFocusArea(ctx, actor, id, field(form, 'id'), focusFrom(form)),
+    true
+  ),
+  removeFocus: edit(
+    'focus',
+    (ctx, actor, id, form) => removeFocusArea(ctx, actor, id, field(form, 'id')),
+    true
+  ),
+  addEffect: edit('addEffect', (ctx, actor, id, form) =>
+    addEffect(ctx, actor, id, Object.fromEntries(form))
+  ),
+  updateEffect: edit(
+    'effect',
+    (ctx, actor, id, form) =>
+      updateEffect(ctx, actor, id, field(form, 'id'), Object.fromEntries(form)),
+    true
+  ),
+  removeEffect: edit(
+    'effect',
+    (ctx, actor, id, form) => removeEffect(ctx, actor, id, field(form, 'id')),
+    true
+  ),
+  addValue: edit('addValue', (ctx, actor, id, form) =>
+    addIndicatorValue(ctx, actor, id, Object.fromEntries(form))
+  ),
+  addParty: edit('addParty', (ctx, actor, id, form) =>
+    addParty(ctx, actor, id, Object.fromEntries(form))
+  ),
+  updateParty: edit(
+    'party',
+    (ctx, actor, id, form) =>
+      updateParty(ctx, actor, id, field(form, 'id'), Object.fromEntries(form)),
+    true
+  ),
+  removeParty: edit(
+    'party',
+    (ctx, actor, id, form) => removeParty(ctx, actor, id, field(form, 'id')),
+    true
+  )
 };

@@ -1,15 +1,9 @@
-import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
-import { optionalParam, strictYear } from '$lib/server/services/shared/validation';
+import { withLoad } from '$lib/server/http';
+import { optionalParam, parseInput, strictYear } from '$lib/server/services/shared/validation';
 import { getAgreementForActor } from '$lib/server/services/agreements/agreement-view.service';
 import { agreementFollowUp } from '$lib/server/services/follow-up/follow-up.service';
-import {
-  fieldErrorsFromZod,
-  NotFoundError,
-  ValidationError
-} from '$lib/server/services/shared/errors';
 
 const query = z.object({
   period: z.enum(['month', 'tertial', 'year']).catch('month'),
@@ -22,14 +16,10 @@ const query = z.object({
     .catch(undefined)
 });
 
-export const load: PageServerLoad = async ({ params, url, locals }) => {
-  const { ctx } = await getApp();
-  const parsed = query.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success)
-    error(400, new ValidationError(fieldErrorsFromZod(parsed.error.issues)).message);
-  const q = parsed.data;
-  try {
-    const { view, editable } = await getAgreementForActor(ctx, locals.actor, params.id);
+export const load: PageServerLoad = (event) =>
+  withLoad(event, async ({ params, url, locals, ctx, actor }) => {
+    const q = parseInput(query, Object.fromEntries(url.searchParams));
+    const { view, editable } = await getAgreementForActor(ctx, actor, params.id);
     const firstYear = Number(view.period.start.slice(0, 4));
     const lastYear = Number(view.period.end.slice(0, 4));
     const thisYear = Number((q.per ?? new Date().toISOString()).slice(0, 4));
@@ -57,10 +47,4 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
       years: Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i),
       asOf: q.per ?? ''
     };
-  } catch (e) {
-    if (e instanceof NotFoundError) error(404, e.message);
-    if (e instanceof ValidationError)
-      error(400, e.fields.map((f) => `${f.field}: ${f.message}`).join(' '));
-    throw e;
-  }
-};
+  });

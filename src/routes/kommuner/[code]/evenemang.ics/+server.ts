@@ -1,14 +1,11 @@
-import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getApp } from '$lib/server/app';
+import { withLoad } from '$lib/server/http';
 import { eventCalendar } from '$lib/server/render/publication/event-calendar';
-import { NotFoundError } from '$lib/server/services/shared/errors';
 import { municipalityEvents } from '$lib/server/services/publication/public-site.service';
 
 /** The municipality's public events as an iCalendar feed (no sign-in; published agreements only). */
-export const GET: RequestHandler = async ({ params, url }) => {
-  const { ctx } = await getApp();
-  try {
+export const GET: RequestHandler = (event) =>
+  withLoad(event, async ({ params, url, ctx }) => {
     const { municipality, events } = await municipalityEvents(ctx, params.code);
     const body = eventCalendar(events, {
       name: `Medborgarlöftet i ${municipality.name} – evenemang`,
@@ -20,8 +17,4 @@ export const GET: RequestHandler = async ({ params, url }) => {
         'content-disposition': `inline; filename="evenemang-${params.code}.ics"`
       }
     });
-  } catch (e) {
-    if (e instanceof NotFoundError) error(404, e.message);
-    throw e;
-  }
-};
+  });

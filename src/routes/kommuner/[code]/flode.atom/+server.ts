@@ -1,7 +1,6 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getApp } from '$lib/server/app';
-import { NotFoundError } from '$lib/server/services/shared/errors';
+import { withLoad } from '$lib/server/http';
 import {
   municipalityFeedDocument,
   notModified,
@@ -13,11 +12,10 @@ import {
  * for text/html, not for Atom) is sent to the readable page that explains how to subscribe;
  * `?atom` always gives the XML. Conditional GETs get 304 (ETag and Last-Modified).
  */
-export const GET: RequestHandler = async ({ params, url, request }) => {
-  if (!url.searchParams.has('atom') && wantsFeedPage(request.headers.get('accept')))
-    redirect(303, `/kommuner/${params.code}/flode`);
-  const { ctx } = await getApp();
-  try {
+export const GET: RequestHandler = (event) =>
+  withLoad(event, async ({ params, url, request, ctx }) => {
+    if (!url.searchParams.has('atom') && wantsFeedPage(request.headers.get('accept')))
+      redirect(303, `/kommuner/${params.code}/flode`);
     const feed = await municipalityFeedDocument(ctx, params.code, ctx.config.origin ?? url.origin);
     const headers = {
       etag: feed.etag,
@@ -29,8 +27,4 @@ export const GET: RequestHandler = async ({ params, url, request }) => {
     return new Response(feed.body, {
       headers: { ...headers, 'content-type': 'application/atom+xml; charset=utf-8' }
     });
-  } catch (e) {
-    if (e instanceof NotFoundError) error(404, e.message);
-    throw e;
-  }
-};
+  });

@@ -1,7 +1,5 @@
-import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
-import { NotFoundError } from '$lib/server/services/shared/errors';
+import { withLoad } from '$lib/server/http';
 import { listNews } from '$lib/server/services/publication/news.service';
 import {
   pageQuery,
@@ -10,15 +8,10 @@ import {
 
 const PER_PAGE = 20;
 
-export const load: PageServerLoad = async ({ params, url }) => {
-  const { ctx } = await getApp();
-  const { sida } = pageQuery.parse(Object.fromEntries(url.searchParams));
-  try {
+export const load: PageServerLoad = (event) =>
+  withLoad(event, async ({ params, url, ctx }) => {
+    const { sida } = pageQuery.parse(Object.fromEntries(url.searchParams));
     const municipality = await publicMunicipality(ctx, params.code);
     const { news, total } = await listNews(ctx, params.code, PER_PAGE, (sida - 1) * PER_PAGE);
     return { municipality, news, page: sida, pages: Math.max(1, Math.ceil(total / PER_PAGE)) };
-  } catch (e) {
-    if (e instanceof NotFoundError) error(404, e.message);
-    throw e;
-  }
-};
+  });

@@ -1,13 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
+import { withAction, withLoad } from '$lib/server/http';
 import {
   schoolCalendarPage,
   setSchoolCalendarEntry
 } from '$lib/server/services/agreements/school-calendar.service';
-import { NotFoundError } from '$lib/server/services/shared/errors';
-import { formFailure, keptValues } from '$lib/server/http';
 
 /** The school year starting in the autumn of ?ar; by default the one under way. */
 const query = z.object({
@@ -22,28 +20,18 @@ const query = z.object({
     })
 });
 
-export const load: PageServerLoad = async ({ params, url, locals }) => {
-  const { ctx } = await getApp();
-  const { ar } = query.parse({ ar: url.searchParams.get('ar') ?? undefined });
-  try {
-    const page = await schoolCalendarPage(ctx, locals.actor, params.code, ar);
+export const load: PageServerLoad = (event) =>
+  withLoad(event, async ({ params, url, ctx, actor }) => {
+    const { ar } = query.parse({ ar: url.searchParams.get('ar') ?? undefined });
+    const page = await schoolCalendarPage(ctx, actor, params.code, ar);
     if (!page.editable) error(403, 'Bara kommunens redaktörer kan se och ändra skolkalendern.');
     return page;
-  } catch (e) {
-    if (e instanceof NotFoundError) error(404, e.message);
-    throw e;
-  }
-};
+  });
 
 export const actions: Actions = {
-  default: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    try {
-      await setSchoolCalendarEntry(ctx, locals.actor, params.code, Object.fromEntries(form));
+  default: (event) =>
+    withAction(event, async ({ params, ctx, actor, form }) => {
+      await setSchoolCalendarEntry(ctx, actor, params.code, Object.fromEntries(form));
       return { done: true, entry: String(form.get('entry') ?? '') };
-    } catch (e) {
-      return formFailure(e, keptValues(form));
-    }
-  }
+    })
 };

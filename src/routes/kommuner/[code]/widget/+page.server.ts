@@ -1,13 +1,10 @@
-import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
+import { withLoad } from '$lib/server/http';
 import { widgetCspNeeds, widgetSnippet } from '$lib/server/render/publication/widget-script';
-import { NotFoundError } from '$lib/server/services/shared/errors';
 import { publishedAgreementsOf } from '$lib/server/services/publication/public-site.service';
 
-export const load: PageServerLoad = async ({ params, url }) => {
-  const { ctx } = await getApp();
-  try {
+export const load: PageServerLoad = (event) =>
+  withLoad(event, async ({ params, url, ctx }) => {
     const { municipality } = await publishedAgreementsOf(ctx, params.code);
     const origin = ctx.config.origin ?? url.origin;
     return {
@@ -15,8 +12,4 @@ export const load: PageServerLoad = async ({ params, url }) => {
       snippet: widgetSnippet(origin, params.code, municipality.name),
       csp: widgetCspNeeds(origin)
     };
-  } catch (e) {
-    if (e instanceof NotFoundError) error(404, e.message);
-    throw e;
-  }
-};
+  });

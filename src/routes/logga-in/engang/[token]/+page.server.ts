@@ -1,11 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
 import { redeemOneTimeLogin } from '$lib/server/services/accounts/auth.service';
 
 // A one-time link signs in once and sends the user to set a password.
-export const load: PageServerLoad = async ({ params, cookies, url }) => {
-  const { ctx } = await getApp();
+export const load: PageServerLoad = async ({ params, cookies, url, locals }) => {
+  const { ctx } = locals;
   const result = await redeemOneTimeLogin(ctx, params.token);
   if (!result)
     error(

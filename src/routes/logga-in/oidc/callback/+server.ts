@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getApp } from '$lib/server/app';
 import {
   finishOidcSignIn,
   OIDC_STATE_COOKIE,
@@ -9,8 +8,8 @@ import {
 } from '$lib/server/services/accounts/oidc.service';
 
 // The provider sends the browser back here with a code; a refusal is a readable page, never a trace.
-export const GET: RequestHandler = async ({ url, cookies }) => {
-  const { ctx } = await getApp();
+export const GET: RequestHandler = async ({ url, cookies, locals }) => {
+  const { ctx } = locals;
   const browserState = cookies.get(OIDC_STATE_COOKIE);
   cookies.delete(OIDC_STATE_COOKIE, { path: '/logga-in/oidc', secure: url.protocol === 'https:' });
   let next: string;

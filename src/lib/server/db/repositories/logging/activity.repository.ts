@@ -13,6 +13,7 @@ export async function insertActivities(db: Executor, rows: ActivityTable[]): Pro
 /**
  * Day tallies of an agreement's activities between two dates, summed in SQL per measure, day and
  * grade (the index activities_agreement_measure_day covers it). Deleted activities do not count.
+ * `minutes` sums logged durations; `untimed` counts activities logged without one.
  */
 export async function dailyTallies(
   db: Executor,
@@ -30,7 +31,13 @@ export async function dailyTallies(
       'occurred_on',
       'grade',
       eb.fn.sum<number>('count').as('count'),
-      eb.fn.sum<number>('shifts').as('shifts')
+      eb.fn.sum<number>('shifts').as('shifts'),
+      eb.fn.sum<number | null>('duration_minutes').as('minutes'),
+      eb.fn
+        .sum<number>(
+          eb.case().when('duration_minutes', 'is', null).then(eb.ref('count')).else(0).end()
+        )
+        .as('untimed')
     ])
     .where('agreement_id', '=', agreementId)
     .where('occurred_on', '>=', from)
@@ -51,7 +58,9 @@ export async function dailyTallies(
     date: r.occurred_on,
     grade: r.grade,
     count: Number(r.count),
-    shifts: Number(r.shifts)
+    shifts: Number(r.shifts),
+    minutes: Number(r.minutes ?? 0),
+    untimed: Number(r.untimed ?? 0)
   }));
 }
 

@@ -1,26 +1,22 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getApp } from '$lib/server/app';
-import { apiFailure, jsonBody } from '$lib/server/http';
+import { jsonBody, withApi } from '$lib/server/http';
+import { refuseNulId } from '$lib/server/api/nul';
 import { deleteActivity, updateActivity } from '$lib/server/services/logging/activity.service';
 
+const NOT_FOUND = 'Aktiviteten finns inte.';
+
 /** Changes an activity (its reporter or an editor). */
-export const PATCH: RequestHandler = async ({ params, request, locals }) => {
-  const { ctx } = await getApp();
-  try {
-    return json(await updateActivity(ctx, locals.actor, params.id, await jsonBody(request)));
-  } catch (e) {
-    return apiFailure(e);
-  }
-};
+export const PATCH: RequestHandler = (event) =>
+  withApi(event, async ({ params, request, ctx, actor }) => {
+    refuseNulId(params.id, NOT_FOUND);
+    return json(await updateActivity(ctx, actor, params.id, await jsonBody(request)));
+  });
 
 /** Deletes an activity softly; an editor can restore it. */
-export const DELETE: RequestHandler = async ({ params, locals }) => {
-  const { ctx } = await getApp();
-  try {
-    await deleteActivity(ctx, locals.actor, params.id);
+export const DELETE: RequestHandler = (event) =>
+  withApi(event, async ({ params, ctx, actor }) => {
+    refuseNulId(params.id, NOT_FOUND);
+    await deleteActivity(ctx, actor, params.id);
     return new Response(null, { status: 204 });
-  } catch (e) {
-    return apiFailure(e);
-  }
-};
+  });

@@ -1,32 +1,16 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
 import { dialogueFormData, saveDialogue } from '$lib/server/services/dialogue/dialogue.service';
-import { ForbiddenError, NotFoundError } from '$lib/server/services/shared/errors';
-import { formFailure, keptValues } from '$lib/server/http';
+import { withAction, withLoad } from '$lib/server/http';
 import { dialogueFromForm } from '../dialogue-form';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
-  const { ctx } = await getApp();
-  try {
-    return await dialogueFormData(ctx, locals.actor, params.id);
-  } catch (e) {
-    if (e instanceof NotFoundError) error(404, e.message);
-    if (e instanceof ForbiddenError) error(locals.actor ? 403 : 401, e.message);
-    throw e;
-  }
-};
+export const load: PageServerLoad = (event) =>
+  withLoad(event, ({ params, ctx, actor }) => dialogueFormData(ctx, actor, params.id));
 
 export const actions: Actions = {
-  default: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    let id: string;
-    try {
-      ({ id } = await saveDialogue(ctx, locals.actor, params.id, dialogueFromForm(form)));
-    } catch (e) {
-      return formFailure(e, keptValues(form));
-    }
-    redirect(303, `/avtal/${params.id}/dialog/${id}`);
-  }
+  default: (event) =>
+    withAction(event, async ({ params, ctx, actor, form }) => {
+      const { id } = await saveDialogue(ctx, actor, params.id, dialogueFromForm(form));
+      redirect(303, `/avtal/${params.id}/dialog/${id}`);
+    })
 };

@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
-import { formFailure, keptValues } from '$lib/server/http';
+import { withAction, withLoad } from '$lib/server/http';
 import { reportChartSvg } from '$lib/server/render/publication/report-chart';
 import {
   correctReport,
@@ -9,15 +8,16 @@ import {
   publishReport,
   saveReportDraft
 } from '$lib/server/services/publication/report.service';
-import { editorLoad } from '../guard';
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
-  const { ctx } = await getApp();
-  return editorLoad(locals.actor, url, async (actor) => {
-    const report = await getReportDraft(ctx, actor, params.id, params.reportId);
-    return { report, chart: reportChartSvg(report.preview) };
-  });
-};
+export const load: PageServerLoad = (event) =>
+  withLoad(
+    event,
+    async ({ params, ctx, actor }) => {
+      const report = await getReportDraft(ctx, actor, params.id, params.reportId);
+      return { report, chart: reportChartSvg(report.preview) };
+    },
+    { signIn: true }
+  );
 
 /** The lead and the comment-<measure key> fields of the form. */
 const draftFrom = (form: FormData) => ({
@@ -30,31 +30,20 @@ const draftFrom = (form: FormData) => ({
 });
 
 export const actions: Actions = {
-  save: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    try {
-      await saveReportDraft(ctx, locals.actor, params.id, params.reportId, draftFrom(form));
+  save: (event) =>
+    withAction(event, async ({ params, ctx, actor, form }) => {
+      await saveReportDraft(ctx, actor, params.id, params.reportId, draftFrom(form));
       return { saved: true };
-    } catch (e) {
-      return formFailure(e, keptValues(form));
-    }
-  },
-  publish: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    let version: number;
-    try {
-      await saveReportDraft(ctx, locals.actor, params.id, params.reportId, draftFrom(form));
-      ({ version } =
+    }),
+  publish: (event) =>
+    withAction(event, async ({ params, ctx, actor, form }) => {
+      await saveReportDraft(ctx, actor, params.id, params.reportId, draftFrom(form));
+      const { version } =
         form.get('mode') === 'correct'
-          ? await correctReport(ctx, locals.actor, params.id, params.reportId, {
+          ? await correctReport(ctx, actor, params.id, params.reportId, {
               note: form.get('note') ?? ''
             })
-          : await publishReport(ctx, locals.actor, params.id, params.reportId));
-    } catch (e) {
-      return formFailure(e, keptValues(form));
-    }
-    redirect(303, `/avtal/${params.id}/rapporter/${params.reportId}?publicerad=${version}`);
-  }
+          : await publishReport(ctx, actor, params.id, params.reportId);
+      redirect(303, `/avtal/${params.id}/rapporter/${params.reportId}?publicerad=${version}`);
+    })
 };

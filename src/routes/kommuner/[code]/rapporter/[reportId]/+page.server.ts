@@ -1,7 +1,6 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
-import { NotFoundError } from '$lib/server/services/shared/errors';
+import { withLoad } from '$lib/server/http';
 import {
   latestReportVersion,
   reportPath
@@ -11,14 +10,8 @@ import {
  * A report's address without a version leads to its newest version. A page (not an endpoint), so
  * an unknown report gets the site's error page rather than JSON.
  */
-export const load: PageServerLoad = async ({ params }) => {
-  const { ctx } = await getApp();
-  let version: number;
-  try {
-    version = await latestReportVersion(ctx, params.code, params.reportId);
-  } catch (e) {
-    if (e instanceof NotFoundError) error(404, e.message);
-    throw e;
-  }
-  redirect(307, reportPath(params.code, params.reportId, version));
-};
+export const load: PageServerLoad = (event) =>
+  withLoad(event, async ({ params, ctx }) => {
+    const version = await latestReportVersion(ctx, params.code, params.reportId);
+    redirect(307, reportPath(params.code, params.reportId, version));
+  });

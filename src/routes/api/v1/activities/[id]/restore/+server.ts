@@ -1,15 +1,12 @@
 import type { RequestHandler } from './$types';
-import { getApp } from '$lib/server/app';
-import { apiFailure } from '$lib/server/http';
+import { refuseNulId } from '$lib/server/api/nul';
+import { withApi } from '$lib/server/http';
 import { restoreActivity } from '$lib/server/services/logging/activity.service';
 
 /** Restores a deleted activity (editors). */
-export const POST: RequestHandler = async ({ params, locals }) => {
-  const { ctx } = await getApp();
-  try {
-    await restoreActivity(ctx, locals.actor, params.id);
+export const POST: RequestHandler = (event) =>
+  withApi(event, async ({ params, ctx, actor }) => {
+    refuseNulId(params.id, 'Det finns ingen borttagen aktivitet med det id:t.');
+    await restoreActivity(ctx, actor, params.id);
     return new Response(null, { status: 204 });
-  } catch (e) {
-    return apiFailure(e);
-  }
-};
+  });

@@ -1,12 +1,11 @@
 import type { RequestHandler } from './$types';
-import { getApp } from '$lib/server/app';
 import { queryObject } from '$lib/server/services/shared/validation';
 import { openDataFailure, openDataJson, openDataPreflight } from '$lib/server/api/respond';
 import { getOpenFollowUp } from '$lib/server/services/publication/open-data.service';
 
 /** Follow-up of the public measures: `?from=&to=&period=month|tertial|year|agreement&asOf=`. */
-export const GET: RequestHandler = async ({ params, url, request }) => {
-  const { ctx } = await getApp();
+export const GET: RequestHandler = async ({ params, url, request, locals }) => {
+  const { ctx } = locals;
   try {
     return openDataJson(
       request,

@@ -1,30 +1,29 @@
 import type { Actions, PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
-import { formFailure, keptValues } from '$lib/server/http';
+import { withAction, withLoad } from '$lib/server/http';
+import { assertSurveyInMunicipality } from '$lib/server/services/dialogue/survey-access';
 import { surveyForStaff } from '$lib/server/services/dialogue/survey-builder.service';
 import {
   createClassCode,
   surveyAdmission
 } from '$lib/server/services/dialogue/survey-response.service';
-import { surveyLoad } from '../../staff';
 
-export const load: PageServerLoad = ({ params, url, locals }) =>
-  surveyLoad(params, url, locals.actor, async (ctx, actor) => ({
-    ...(await surveyForStaff(ctx, actor, params.id)),
-    admission: await surveyAdmission(ctx, actor, params.id)
-  }));
+export const load: PageServerLoad = (event) =>
+  withLoad(
+    event,
+    async ({ params, ctx, actor }) => {
+      await assertSurveyInMunicipality(ctx, params.id, params.code);
+      return {
+        ...(await surveyForStaff(ctx, actor, params.id)),
+        admission: await surveyAdmission(ctx, actor, params.id)
+      };
+    },
+    { signIn: true }
+  );
 
 export const actions: Actions = {
   // A class code for a teacher: shown once (only its hash is stored), like the one-time codes.
-  default: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    try {
-      return {
-        classCode: await createClassCode(ctx, locals.actor, params.id, Object.fromEntries(form))
-      };
-    } catch (e) {
-      return formFailure(e, keptValues(form));
-    }
-  }
+  default: (event) =>
+    withAction(event, async ({ params, ctx, actor, form }) => ({
+      classCode: await createClassCode(ctx, actor, params.id, Object.fromEntries(form))
+    }))
 };

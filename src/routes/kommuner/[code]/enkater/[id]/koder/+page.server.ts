@@ -1,22 +1,23 @@
 import type { Actions, PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
-import { formFailure, keptValues } from '$lib/server/http';
+import { withAction, withLoad } from '$lib/server/http';
+import { assertSurveyInMunicipality } from '$lib/server/services/dialogue/survey-access';
 import { surveyForStaff } from '$lib/server/services/dialogue/survey-builder.service';
 import { generateCodes } from '$lib/server/services/dialogue/survey-response.service';
-import { surveyLoad } from '../../staff';
 
-export const load: PageServerLoad = ({ params, url, locals }) =>
-  surveyLoad(params, url, locals.actor, (ctx, actor) => surveyForStaff(ctx, actor, params.id));
+export const load: PageServerLoad = (event) =>
+  withLoad(
+    event,
+    async ({ params, ctx, actor }) => {
+      await assertSurveyInMunicipality(ctx, params.id, params.code);
+      return surveyForStaff(ctx, actor, params.id);
+    },
+    { signIn: true }
+  );
 
 export const actions: Actions = {
-  default: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    try {
+  default: (event) =>
+    withAction(event, async ({ params, ctx, actor, form }) => ({
       // Shown once: only hashes are stored, so the list cannot be fetched again.
-      return { codes: await generateCodes(ctx, locals.actor, params.id, Object.fromEntries(form)) };
-    } catch (e) {
-      return formFailure(e, keptValues(form));
-    }
-  }
+      codes: await generateCodes(ctx, actor, params.id, Object.fromEntries(form))
+    }))
 };

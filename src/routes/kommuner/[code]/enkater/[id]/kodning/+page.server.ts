@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
-import { formFailure, keptValues } from '$lib/server/http';
+import { withAction, withLoad } from '$lib/server/http';
+import { assertSurveyInMunicipality } from '$lib/server/services/dialogue/survey-access';
 import { redactAnswer } from '$lib/server/services/dialogue/survey-response.service';
 import { textAnswers } from '$lib/server/services/dialogue/survey-text.service';
 import {
@@ -11,51 +11,54 @@ import {
   surveyThemeScope,
   themeFrame
 } from '$lib/server/services/dialogue/theme.service';
-import { surveyLoad } from '../../staff';
 
 const query = z.object({ sida: z.coerce.number().int().min(1).catch(1) });
+const themeOf = (form: FormData) => String(form.get('themeId') ?? '') || undefined;
 
-export const load: PageServerLoad = ({ params, url, locals }) =>
-  surveyLoad(params, url, locals.actor, async (ctx, actor) => {
-    const { sida } = query.parse({ sida: url.searchParams.get('sida') ?? 1 });
-    const texts = await textAnswers(ctx, actor, params.id, { page: sida });
-    const frame = await themeFrame(ctx, await surveyThemeScope(ctx, params.id));
-    return { ...texts, frame };
-  });
+export const load: PageServerLoad = (event) =>
+  withLoad(
+    event,
+    async ({ params, url, ctx, actor }) => {
+      await assertSurveyInMunicipality(ctx, params.id, params.code);
+      const { sida } = query.parse({ sida: url.searchParams.get('sida') ?? 1 });
+      const texts = await textAnswers(ctx, actor, params.id, { page: sida });
+      const frame = await themeFrame(ctx, await surveyThemeScope(ctx, params.id));
+      return { ...texts, frame };
+    },
+    { signIn: true }
+  );
 
 export const actions: Actions = {
   // The owner removes personal data from an answer for good (audited, without the text).
-  redact: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    try {
-      await redactAnswer(ctx, locals.actor, params.id, Object.fromEntries(form));
-      return { done: 'redact' };
-    } catch (e) {
-      return formFailure(e, keptValues(form), 'redact');
-    }
-  },
-  decide: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    try {
-      await decideTheme(ctx, locals.actor, params.id, Object.fromEntries(form));
-      return { done: 'decide' };
-    } catch (e) {
-      return formFailure(e, keptValues(form), 'decide');
-    }
-  },
-  theme: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    const themeId = String(form.get('themeId') ?? '') || undefined;
-    try {
-      const scope = await surveyThemeScope(ctx, params.id);
-      if (form.get('remove') && themeId) await removeTheme(ctx, locals.actor, scope, themeId);
-      else await saveTheme(ctx, locals.actor, scope, Object.fromEntries(form), themeId);
-      return { done: 'theme' };
-    } catch (e) {
-      return formFailure(e, keptValues(form), themeId ? `theme-${themeId}` : 'theme-new');
-    }
-  }
+  redact: (event) =>
+    withAction(
+      event,
+      async ({ params, ctx, actor, form }) => {
+        await redactAnswer(ctx, actor, params.id, Object.fromEntries(form));
+        return { done: 'redact' };
+      },
+      { which: 'redact' }
+    ),
+  decide: (event) =>
+    withAction(
+      event,
+      async ({ params, ctx, actor, form }) => {
+        await decideTheme(ctx, actor, params.id, Object.fromEntries(form));
+        return { done: 'decide' };
+      },
+      { which: 'decide' }
+    ),
+  theme: (event) =>
+    withAction(
+      event,
+      async ({ params, ctx, actor, form }) => {
+        const themeId = themeOf(form);
+        const scope = await surveyThemeScope(ctx, params.id);
+        if (form.get('remove') && themeId) await removeTheme(ctx, actor, scope, themeId);
+        else await saveTheme(ctx, actor, scope, Object.fromEntries(form), themeId);
+        return { done: 'theme' };
+      },
+      // Which form failed: the new theme's, or one theme's own.
+      { which: (form) => (themeOf(form) ? `theme-${themeOf(form)}` : 'theme-new') }
+    )
 };

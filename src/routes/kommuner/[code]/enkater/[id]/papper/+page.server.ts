@@ -1,25 +1,26 @@
 import type { Actions, PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
-import { formFailure, keptValues } from '$lib/server/http';
+import { withAction, withLoad } from '$lib/server/http';
+import { assertSurveyInMunicipality } from '$lib/server/services/dialogue/survey-access';
 import { surveyForStaff } from '$lib/server/services/dialogue/survey-builder.service';
 import {
   answersFromForm,
   enterPaperResponse
 } from '$lib/server/services/dialogue/survey-response.service';
-import { surveyLoad } from '../../staff';
 
-export const load: PageServerLoad = ({ params, url, locals }) =>
-  surveyLoad(params, url, locals.actor, (ctx, actor) => surveyForStaff(ctx, actor, params.id));
+export const load: PageServerLoad = (event) =>
+  withLoad(
+    event,
+    async ({ params, ctx, actor }) => {
+      await assertSurveyInMunicipality(ctx, params.id, params.code);
+      return surveyForStaff(ctx, actor, params.id);
+    },
+    { signIn: true }
+  );
 
 export const actions: Actions = {
-  default: async ({ params, request, locals }) => {
-    const { ctx } = await getApp();
-    const form = await request.formData();
-    try {
-      await enterPaperResponse(ctx, locals.actor, params.id, answersFromForm(form));
+  default: (event) =>
+    withAction(event, async ({ params, ctx, actor, form }) => {
+      await enterPaperResponse(ctx, actor, params.id, answersFromForm(form));
       return { done: true };
-    } catch (e) {
-      return formFailure(e, keptValues(form));
-    }
-  }
+    })
 };

@@ -1,17 +1,14 @@
-import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { getApp } from '$lib/server/app';
+import { withLoad } from '$lib/server/http';
 import { reportChartSvg } from '$lib/server/render/publication/report-chart';
 import { swedishDay } from '$lib/server/render/publication/report-pdf-kit';
-import { NotFoundError } from '$lib/server/services/shared/errors';
 import {
   getReportVersion,
   reportChangesSincePublication
 } from '$lib/server/services/publication/report-public.service';
 
-export const load: PageServerLoad = async ({ params }) => {
-  const { ctx } = await getApp();
-  try {
+export const load: PageServerLoad = (event) =>
+  withLoad(event, async ({ params, ctx, locals }) => {
     const report = await getReportVersion(
       ctx,
       params.code,
@@ -23,10 +20,6 @@ export const load: PageServerLoad = async ({ params }) => {
       changes: await reportChangesSincePublication(ctx, report),
       publishedDay: swedishDay(report.publishedAt),
       versions: report.versions.map((v) => ({ ...v, day: swedishDay(v.publishedAt) })),
-      chart: reportChartSvg(report.content)
+      chart: reportChartSvg(report.content, locals.lang)
     };
-  } catch (e) {
-    if (e instanceof NotFoundError) error(404, e.message);
-    throw e;
-  }
-};
+  });

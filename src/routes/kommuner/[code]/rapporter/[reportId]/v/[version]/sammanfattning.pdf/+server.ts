@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
-import { getApp } from '$lib/server/app';
+import { withLoad } from '$lib/server/http';
 import { servePdf } from '../serve-pdf';
 
-export const GET: RequestHandler = async ({ params, url }) =>
-  servePdf((await getApp()).ctx, params, url, 'sammanfattning');
+export const GET: RequestHandler = (event) =>
+  withLoad(event, ({ params, url, ctx }) => servePdf(ctx, params, url, 'sammanfattning'));
