@@ -8,7 +8,8 @@ const dbPath = `/tmp/loften-e2e-${port}.db`;
 // on a fresh SQLite database in demo mode.
 export default defineConfig({
   testDir: 'test/e2e',
-  timeout: 60_000,
+  // In CI the browser tests share two cores with PostgreSQL's test run (.ci/run): twice the time.
+  timeout: process.env.CI ? 120_000 : 60_000,
   workers: 1,
   reporter: [['list']],
   use: {
