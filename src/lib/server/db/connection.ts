@@ -35,6 +35,34 @@ pg.types.setTypeParser(1700, (v) => Number(v));
  */
 export const DEFAULT_POOL_SIZE = 20;
 
+/** Prepared statements kept per SQLite connection (the distinct queries the app issues are fewer). */
+export const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Keeps better-sqlite3's prepared statements, least recently used out first. Kysely's SQLite
+ * driver prepares every query anew, which was a tenth of an activity write's CPU. A statement
+ * that is mid-iteration (a streamed query) is not handed out twice: a fresh one is prepared.
+ * SQLite re-prepares a kept statement by itself after a schema change.
+ */
+export function keepStatements(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE): void {
+  const kept = new Map<string, SQLite.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    const hit = kept.get(source);
+    if (hit && !hit.busy) {
+      kept.delete(source);
+      kept.set(source, hit);
+      return hit;
+    }
+    const statement = prepare(source);
+    if (!hit) {
+      kept.set(source, statement);
+      if (kept.size > size) kept.delete(kept.keys().next().value!);
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
+}
+
 /** Opens SQLite (WAL) or PostgreSQL, with an optional schema for test isolation on PostgreSQL. */
 export function openDatabase(
   config: DatabaseConfig,
@@ -47,6 +75,7 @@ export function openDatabase(
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    keepStatements(sqlite);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { db, kind: 'sqlite', close: () => db.destroy() };
   }

@@ -14,7 +14,7 @@ import {
 import {
   findUserByEmail,
   findUserById,
-  membershipsOf,
+  userWithMemberships,
   insertOneTimeLogin,
   redeemOneTimeLoginRow,
   setPasswordHash
@@ -135,14 +135,13 @@ export async function openSession(
 
 /** Builds the actor for a user id. */
 export async function actorFor(ctx: Ctx, userId: string, viaToken = false): Promise<Actor | null> {
-  const user = await findUserById(ctx.db, userId);
+  const user = await userWithMemberships(ctx.db, userId);
   if (!user || user.disabled_at) return null;
-  const memberships = await membershipsOf(ctx.db, userId);
   return {
     userId,
     name: user.name,
     email: user.email,
-    memberships,
+    memberships: user.memberships,
     ...(viaToken ? { viaToken } : {})
   };
 }

@@ -5,20 +5,14 @@ import type { Ctx } from '../../context';
 import { newId } from '../../context';
 import {
   findByIdempotencyKey,
-  insertActivityUnlessKeyStored
+  measureForLogging
 } from '../../db/repositories/logging/activity.repository';
-import {
-  agreementOrganisationIds,
-  findAgreement
-} from '../../db/repositories/agreements/agreement.repository';
-import { findMeasure } from '../../db/repositories/agreements/plan.repository';
 import type { ActivityTable } from '../../db/schema';
-import { auditedChange } from '../shared/audit.service';
+import { writeActivity } from './activity-batch';
 import { stockholmDate } from '../../../core/stockholm-date';
 import {
   fieldErrorsFromZod,
   ForbiddenError,
-  NotFoundError,
   UnauthenticatedError,
   ValidationError
 } from '../shared/errors';
@@ -41,9 +35,6 @@ export { deleteActivity, restoreActivity, updateActivity } from './activity-edit
 
 // The rule itself is pure and lives in core; kept exported here for the importer and the demo.
 export { publishAfter };
-
-/** Rolls back a logging whose idempotency key a concurrent retry stored first. */
-class KeyAlreadyStored extends Error {}
 
 /**
  * Logs what was done against a measure. Sending the same idempotency key again returns the
@@ -75,14 +66,12 @@ export async function logActivity(
     const seen = await stored(v.idempotencyKey);
     if (seen) return seen;
   }
-  const measure = await findMeasure(ctx.db, v.measureId);
+  const measure = await measureForLogging(ctx.db, v.measureId);
   if (!measure)
     throw new ValidationError([
       { field: 'measureId', message: 'Åtgärden finns inte. Välj en åtgärd i listan.' }
     ]);
-  const agreement = await findAgreement(ctx.db, measure.agreement_id);
-  if (!agreement) throw new NotFoundError('Överenskommelsen finns inte.');
-  const orgs = await agreementOrganisationIds(ctx.db, agreement.id);
+  const orgs = measure.organisationIds;
   if (actor !== 'system' && !can(actor, 'activity.log', orgs)) {
     throw new ForbiddenError(
       'Du kan bara logga aktiviteter för överenskommelser som din organisation är med i.'
@@ -94,8 +83,8 @@ export async function logActivity(
     { date: day, shifts: v.shifts, grade: v.grade },
     {
       today,
-      periodStart: agreement.period_start,
-      periodEnd: agreement.period_end,
+      periodStart: measure.period_start,
+      periodEnd: measure.period_end,
       target: JSON.parse(measure.target_json) as Target
     }
   );
@@ -103,7 +92,7 @@ export async function logActivity(
   const rule = v.publication ?? measure.publication_rule;
   const row: ActivityTable = {
     id: newId(),
-    agreement_id: agreement.id,
+    agreement_id: measure.agreement_id,
     measure_key: measure.measure_key,
     occurred_on: day,
     count: v.count,
@@ -127,27 +116,20 @@ export async function logActivity(
     updated_at: null,
     updated_by: null
   };
-  try {
-    await auditedChange(
-      ctx,
-      actor,
-      {
-        organisationId: row.organisation_id,
-        action: 'activity.create',
-        entity: 'activity',
-        entityId: row.id,
-        after: { measure: row.measure_key, date: day, count: row.count },
-        // The row as written: its state is hashed without reading it back.
-        state: row
-      },
-      async (trx) => {
-        // A concurrent retry stored the key first: undo (no audit entry) and answer with its row.
-        if (!(await insertActivityUnlessKeyStored(trx, row))) throw new KeyAlreadyStored();
-      }
-    );
-  } catch (e) {
-    if (!(e instanceof KeyAlreadyStored) || !v.idempotencyKey) throw e;
-    const seen = await stored(v.idempotencyKey);
+  // Written in the next batch of activities with its audit entry (activity-batch.ts).
+  const written = await writeActivity(ctx, row, {
+    actorId: changerId(actor),
+    organisationId: row.organisation_id,
+    action: 'activity.create',
+    entity: 'activity',
+    entityId: row.id,
+    after: { measure: row.measure_key, date: day, count: row.count },
+    // The row as written: its state is hashed without reading it back.
+    state: row
+  });
+  if (!written) {
+    // A concurrent retry stored the key first: answer with its row.
+    const seen = v.idempotencyKey ? await stored(v.idempotencyKey) : null;
     if (!seen) throw new Error('idempotency key conflict without a stored activity');
     return seen;
   }

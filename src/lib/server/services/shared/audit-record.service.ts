@@ -6,6 +6,7 @@ import { changerId, type Changer } from '../../auth/policy';
 import { loadConfig } from '../../config';
 import {
   ACTIVITY_AUDITED_COLUMNS,
+  appendAuditEntries,
   appendAuditEntry,
   auditedActivity,
   claimAuditHead,
@@ -13,7 +14,6 @@ import {
 } from '../../db/repositories/shared/audit.repository';
 import {
   appendPendingEntry,
-  isPending,
   lockAuditHead,
   pendingEntries,
   sealEntries,
@@ -169,6 +169,31 @@ export async function recordAudit(
 }
 
 /**
+ * Appends keyed entries to the chain directly, in order, in the caller's transaction: the head
+ * row is locked once for all of them (many writes, one chain update). As with recordAudit, call
+ * after the changes the entries record.
+ */
+export async function recordAuditBatch(
+  trx: Executor,
+  now: Date,
+  entries: AuditEntry[],
+  key: Buffer
+): Promise<void> {
+  if (!entries.length) return;
+  const columns = [];
+  for (const entry of entries) columns.push(await entryColumns(trx, now, entry));
+  const head = await lockAuditHead(trx);
+  let prev = head.hash;
+  let seq = head.seq;
+  const chained = columns.map((c): AuditLogTable => {
+    const row: EntryFields = { seq: ++seq, ...c, prev_hash: prev, scheme: AUDIT_SCHEME };
+    prev = keyedHashOf(key, row);
+    return { ...row, hash: prev };
+  });
+  await appendAuditEntries(trx, chained);
+}
+
+/**
  * Writes a keyed entry to wait for the chain, in the change's transaction (after the change), and
  * returns its order number for sealAudit. The entry is as durable as the change: both or neither.
  */
@@ -241,48 +266,58 @@ async function sealWaiting(db: Ctx['db'], key: Buffer): Promise<number> {
 }
 
 /**
- * The sealer running in this process, per database. Writers that find one running wait for it
- * instead of queueing on the head row's lock, where each would hold a pooled connection idle.
- * (Coordination only: no data is kept here; several processes still serialise on the lock.)
+ * This process's sealing passes, per database: at most one runs, and at most one waits to start.
+ * Every writer that commits while a pass runs joins the one waiting, so many writers' entries cost
+ * one pass (group commit) and no writer asks the database whether its own entry is chained yet.
+ * (Coordination only: no data is kept here; several processes still serialise on the head row.)
  */
-const running = new WeakMap<object, Promise<number>>();
+type SealPasses = { current: Promise<number> | null; next: Promise<number> | null };
+const passes = new WeakMap<object, SealPasses>();
+
+/** A sealing pass that starts after this call; resolves with how many it chained when it ends. */
+function passAfterNow(db: Ctx['db'], key: Buffer): Promise<number> {
+  let p = passes.get(db);
+  if (!p) passes.set(db, (p = { current: null, next: null }));
+  const state = p;
+  if (state.next) return state.next;
+  const before = state.current;
+  const run = async (): Promise<number> => {
+    // Always yields once, so `pass` is assigned before it is read below.
+    await before?.catch(() => 0);
+    // This pass starts now: whoever comes later needs the one after it.
+    state.next = null;
+    state.current = pass;
+    try {
+      return await sealWaiting(db, key);
+    } finally {
+      if (state.current === pass) state.current = null;
+    }
+  };
+  const pass = run();
+  state.next = pass;
+  return pass;
+}
 
 /**
  * Chains waiting entries in the order they were written, up to SEAL_BATCH per transaction, under
- * the head row's lock: many writers' entries cost one chain update. With `mine`, returns at once
- * when that entry is already chained (another writer's sealer took it); otherwise it seals (or
- * waits for this process's sealer and looks again), so when it returns `mine` is in the chain.
- * An entry whose MAC does not match is left waiting (verifyAudit names it). Returns how many this
- * call chained.
+ * the head row's lock: many writers' entries cost one chain update. A pass that starts after the
+ * call sees every entry committed before it (its own, or another process's sealer chained it
+ * first), so when this returns, every entry committed before the call is in the chain. An entry
+ * whose MAC does not match is left waiting (verifyAudit names it). Returns how many the pass
+ * chained.
  */
-export async function sealAudit(db: Ctx['db'], key: Buffer, mine?: number): Promise<number> {
-  for (let sealed = 0; ;) {
-    if (mine !== undefined && !(await isPending(db, mine))) return sealed;
-    const other = running.get(db);
-    if (other) {
-      await other.catch(() => 0);
-      continue;
-    }
-    const own = sealWaiting(db, key);
-    running.set(db, own);
-    try {
-      sealed += await own;
-    } finally {
-      running.delete(db);
-    }
-    // Without `mine`, or with an entry that cannot be chained (changed while waiting): done.
-    if (mine === undefined || !(await isPending(db, mine))) return sealed;
-    const left = await pendingEntries(db, SEAL_BATCH);
-    if (!left.some((p) => p.ord === mine && pendingIntact(key, p))) return sealed;
-  }
+export async function sealAudit(db: Ctx['db'], key: Buffer): Promise<number> {
+  return passAfterNow(db, key);
 }
 
 /**
  * Runs a change and records it in the audit trail, in one transaction: both happen or neither.
- * The entry waits in that transaction and is chained right after it commits (sealAudit), so the
- * chain's head is held for a short batch, not for every writer's whole transaction. When this
- * returns, the entry is in the chain. The entry's actor is the one making the change; its
- * organisation defaults to none.
+ * On PostgreSQL the entry waits in that transaction and is chained right after it commits
+ * (sealAudit), so the chain's head is held for a short batch, not for every writer's whole
+ * transaction. On SQLite, where one write transaction runs at a time anyway, the entry is chained
+ * in the change's own transaction (recordAudit): one transaction per write instead of two. Either
+ * way, when this returns, the entry is in the chain. The entry's actor is the one making the
+ * change; its organisation defaults to none.
  */
 export async function auditedChange<T>(
   ctx: Ctx,
@@ -291,18 +326,19 @@ export async function auditedChange<T>(
   change: (trx: Executor) => Promise<T>
 ): Promise<T> {
   const key = ctx.config.audit.key;
-  let ord = 0;
+  const full = {
+    ...entry,
+    actorId: changerId(actor),
+    organisationId: entry.organisationId ?? null
+  };
+  const direct = ctx.dbKind === 'sqlite';
   const result = await ctx.db.transaction().execute(async (trx) => {
     const result = await change(trx);
-    ord = await recordPendingAudit(
-      trx,
-      ctx.now(),
-      { ...entry, actorId: changerId(actor), organisationId: entry.organisationId ?? null },
-      key
-    );
+    if (direct) await recordAudit(trx, ctx.now(), full, key);
+    else await recordPendingAudit(trx, ctx.now(), full, key);
     return result;
   });
-  await sealAudit(ctx.db, key, ord);
+  if (!direct) await sealAudit(ctx.db, key);
   noteLocalChange(ctx.db);
   return result;
 }

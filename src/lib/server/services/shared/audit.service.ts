@@ -18,6 +18,7 @@ export {
   legacyHashOf,
   pendingMacOf,
   recordAudit,
+  recordAuditBatch,
   recordPendingAudit,
   sealAudit,
   type AuditEntry

@@ -9,6 +9,31 @@ export const findUserByEmail = (db: Executor, email: string) =>
 export const findUserById = (db: Executor, id: string) =>
   db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
+/**
+ * A user's name, e-mail and disabled mark with their memberships, in one query (one row per
+ * membership, or one with null membership): asked on every signed-in request.
+ */
+export async function userWithMemberships(db: Executor, userId: string) {
+  const rows = await db
+    .selectFrom('users as u')
+    .leftJoin('memberships as m', 'm.user_id', 'u.id')
+    .select(['u.name', 'u.email', 'u.disabled_at', 'm.organisation_id', 'm.role'])
+    .where('u.id', '=', userId)
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  return {
+    name: first.name,
+    email: first.email,
+    disabled_at: first.disabled_at,
+    memberships: rows.flatMap((r) =>
+      r.organisation_id && r.role
+        ? [{ organisationId: r.organisation_id, role: r.role as Role }]
+        : []
+    )
+  };
+}
+
 /** The user's memberships. */
 export const membershipsOf = (db: Executor, userId: string) =>
   db

@@ -1,5 +1,54 @@
 import type { Executor } from '../../../context';
-import type { ActivityTable } from '../../schema';
+import type { ActivityTable, AgreementTable, MeasureTable } from '../../schema';
+
+/** What logging an activity needs to know of its measure, found in one round trip. */
+export type MeasureForLogging = Pick<
+  MeasureTable,
+  'measure_key' | 'target_json' | 'publication_rule' | 'publication_delay_days'
+> &
+  Pick<AgreementTable, 'period_start' | 'period_end'> & {
+    agreement_id: string;
+    /** The agreement's municipalities and its police area: the organisations that may log. */
+    organisationIds: string[];
+  };
+
+/**
+ * A measure with its agreement's period and parties, in one query (one row per municipality of
+ * the agreement): the busiest write path asks this on every activity.
+ */
+export async function measureForLogging(
+  db: Executor,
+  measureId: string
+): Promise<MeasureForLogging | undefined> {
+  const rows = await db
+    .selectFrom('measures as m')
+    .innerJoin('plan_revisions as r', 'r.id', 'm.revision_id')
+    .innerJoin('agreements as a', 'a.id', 'r.agreement_id')
+    .leftJoin('agreement_municipalities as am', 'am.agreement_id', 'a.id')
+    .select([
+      'm.measure_key',
+      'm.target_json',
+      'm.publication_rule',
+      'm.publication_delay_days',
+      'a.id as agreement_id',
+      'a.period_start',
+      'a.period_end',
+      'a.police_area_id',
+      'am.municipality_id'
+    ])
+    .where('m.id', '=', measureId)
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  const { municipality_id: _m, police_area_id, ...measure } = first;
+  return {
+    ...measure,
+    organisationIds: [
+      ...rows.flatMap((r) => (r.municipality_id ? [r.municipality_id] : [])),
+      ...(police_area_id ? [police_area_id] : [])
+    ]
+  };
+}
 
 /** Inserts activities in batches. */
 export async function insertActivities(db: Executor, rows: ActivityTable[]): Promise<void> {
@@ -76,20 +125,21 @@ export async function hasDemoActivities(db: Executor, agreementId: string): Prom
 }
 
 /**
- * Inserts one activity unless its idempotency key is already stored (ON CONFLICT DO NOTHING, so
- * concurrent retries with one key never fail on the unique index: on PostgreSQL the second waits
- * for the first to commit). Returns whether it was inserted.
+ * Inserts activities in one statement, skipping any whose idempotency key is already stored (or
+ * repeated in the batch); returns the ids inserted.
  */
-export async function insertActivityUnlessKeyStored(
+export async function insertActivitiesUnlessKeysStored(
   db: Executor,
-  row: ActivityTable
-): Promise<boolean> {
-  const r = await db
+  rows: ActivityTable[]
+): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  const inserted = await db
     .insertInto('activities')
-    .values(row)
+    .values(rows)
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+    .returning('id')
+    .execute();
+  return new Set(inserted.map((r) => r.id));
 }
 
 /** One activity by id. */

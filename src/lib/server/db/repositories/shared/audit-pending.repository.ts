@@ -18,16 +18,6 @@ export async function appendPendingEntry(
   return Number(r.ord);
 }
 
-/** Whether an entry still waits (not sealed yet). */
-export async function isPending(db: Executor, ord: number): Promise<boolean> {
-  const r = await db
-    .selectFrom('audit_pending')
-    .select('ord')
-    .where('ord', '=', ord)
-    .executeTakeFirst();
-  return r !== undefined;
-}
-
 /**
  * Locks the head row for the rest of the transaction (concurrent sealers, and writers that chain
  * directly, wait here) and returns it; creates it before the very first entry.

@@ -38,6 +38,18 @@ export async function appendAuditEntry(trx: Executor, row: AuditLogTable): Promi
   await trx.updateTable('audit_head').set({ hash: row.hash }).where('id', '=', 1).execute();
 }
 
+/** Writes entries chained in order (the caller holds the head) and moves the head to the last. */
+export async function appendAuditEntries(trx: Executor, rows: AuditLogTable[]): Promise<void> {
+  const last = rows.at(-1);
+  if (!last) return;
+  await trx.insertInto('audit_log').values(rows).execute();
+  await trx
+    .updateTable('audit_head')
+    .set({ seq: last.seq, hash: last.hash })
+    .where('id', '=', 1)
+    .execute();
+}
+
 /** Up to `limit` entries from sequence number `from` on, in order. */
 export async function auditEntriesFrom(
   db: Executor,
