@@ -42,6 +42,10 @@ const W = {
   kind: { sv: 'Typ av mål', en: 'Kind of target' },
   perFocus: { sv: 'Per fokusområde', en: 'By focus area' },
   focus: { sv: 'Fokusområde', en: 'Focus area' },
+  focusNote: {
+    sv: 'En åtgärd som hör till flera fokusområden räknas i vart och ett av dem, så summan kan bli större än antalet åtgärder.',
+    en: 'A measure that belongs to several focus areas is counted in each of them, so the sum can be more than the number of measures.'
+  },
   agreement: { sv: 'Överenskommelse', en: 'Agreement' },
   policeArea: { sv: 'Lokalpolisområde', en: 'Local police area' },
   agreementsIn: { sv: 'Överenskommelser i', en: 'Agreements in' },

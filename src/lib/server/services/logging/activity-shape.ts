@@ -142,7 +142,7 @@ export function activityRuleProblems(
       field: 'grade',
       message:
         t.perUnit.label === 'årskurs'
-          ? `Välj årskurs: ${t.perUnit.values.join(', ')}, eller skriv klassen, till exempel ${t.perUnit.values[0]}A.`
+          ? `Välj årskurs: ${t.perUnit.values.join(', ')}. En klass räknas till sin årskurs: ${t.perUnit.values[0]}A är årskurs ${t.perUnit.values[0]}.`
           : `Välj ${t.perUnit.label}: ${t.perUnit.values.join(', ')}.`
     });
   return out;

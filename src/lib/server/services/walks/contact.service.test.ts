@@ -163,6 +163,23 @@ describe.each(DATABASES)('round contacts on $kind', ({ kind }) => {
     expect(JSON.stringify(summary)).not.toMatch(/Mopeder|namn|langas/);
     expect(await publicRoundSummary(ctx, safetyWalkId)).toBeNull();
   });
+
+  it('does not tell a reporter that personal data is hidden when the text had none', async () => {
+    const plain = 'Mörkt vid gångtunneln, lampan är trasig.';
+    const { contact } = await recordContact(ctx, reporter, roundId, {
+      time: '18:40',
+      people: '1',
+      said: plain,
+      themes: ['trafik'],
+      idempotencyKey: 'contact-key-plain-01'
+    });
+    expect(contact).toMatchObject({ said: plain, masked: false, personalData: [] });
+    const seen = await walkContacts(ctx, otherReporter, roundId);
+    expect(seen.contacts.find((c) => c.id === contact.id)).toMatchObject({
+      said: plain,
+      masked: false
+    });
+  });
 });
 
 describe('contact rules', () => {

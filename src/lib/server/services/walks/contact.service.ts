@@ -120,7 +120,8 @@ function present(r: WalkContactTable, editable: boolean, frame: FrameTheme[]): C
     people: Number(r.people),
     households: r.households === null ? null : Number(r.households),
     said: editable ? r.said : r.said_masked,
-    masked: !editable,
+    // Only when something was hidden: text without personal data reads the same for everyone.
+    masked: !editable && !!r.personal_data,
     personalData:
       editable && r.personal_data ? (r.personal_data.split(',') as PersonalDataKind[]) : [],
     themes: (JSON.parse(r.themes) as string[]).map((k) => labelOf(frame, k))
