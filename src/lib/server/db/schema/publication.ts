@@ -1,6 +1,7 @@
 /** What the public sees beyond the plan: events, contacts, reports and news. */
-/** An event residents can join: a safety walk, an open meeting, or another kind. */
-export type PublicEventKind = 'safety-walk' | 'open-meeting' | 'other';
+/** An event residents can join: a safety walk, a door-knocking or night-walking round, an open meeting, or another kind. */
+export type PublicEventKind =
+  'safety-walk' | 'door-knocking' | 'night-walking' | 'open-meeting' | 'other';
 export type PublicEventTable = {
   id: string;
   agreement_id: string;

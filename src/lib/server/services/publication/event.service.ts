@@ -17,9 +17,17 @@ import { stockholmInstant } from '../../../core/stockholm-time';
 import { isoDate, parseInput } from '../shared/validation';
 
 /** The kinds of events residents can join, in code and in Swedish. */
-export const EVENT_KINDS = ['safety-walk', 'open-meeting', 'other'] as const;
+export const EVENT_KINDS = [
+  'safety-walk',
+  'door-knocking',
+  'night-walking',
+  'open-meeting',
+  'other'
+] as const;
 export const EVENT_KIND_SV: Record<PublicEventKind, string> = {
   'safety-walk': 'Trygghetsvandring',
+  'door-knocking': 'Dörrknackning',
+  'night-walking': 'Nattvandring',
   'open-meeting': 'Öppet möte',
   other: 'Annat'
 };
@@ -53,7 +61,9 @@ const time = (label: string) =>
 const eventInput = z
   .object({
     title: z.string().trim().min(1, { message: 'Skriv vad evenemanget heter.' }).max(200),
-    kind: z.enum(EVENT_KINDS, { message: 'Välj trygghetsvandring, öppet möte eller annat.' }),
+    kind: z.enum(EVENT_KINDS, {
+      message: 'Välj trygghetsvandring, dörrknackning, nattvandring, öppet möte eller annat.'
+    }),
     date: isoDate('Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-03.'),
     startTime: time('starttiden'),
     endTime: time('sluttiden'),

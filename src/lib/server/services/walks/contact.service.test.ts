@@ -13,6 +13,7 @@ import {
   walkContacts
 } from './contact.service';
 import { markWalkHeld, planWalk, walkableMeasures } from './walk.service';
+import { getEvent } from '../publication/event.service';
 
 describe.each(DATABASES)('round contacts on $kind', ({ kind }) => {
   let ctx: Ctx;
@@ -162,6 +163,19 @@ describe.each(DATABASES)('round contacts on $kind', ({ kind }) => {
     });
     expect(JSON.stringify(summary)).not.toMatch(/Mopeder|namn|langas/);
     expect(await publicRoundSummary(ctx, safetyWalkId)).toBeNull();
+  });
+
+  it('announces a door-knocking round as a door-knocking event, not as "Annat"', async () => {
+    const kindOf = async (walkId: string) => {
+      const { event_id } = await ctx.db
+        .selectFrom('walks')
+        .select('event_id')
+        .where('id', '=', walkId)
+        .executeTakeFirstOrThrow();
+      return (await getEvent(ctx, agreementId, event_id!)).kindLabel;
+    };
+    expect(await kindOf(roundId)).toBe('Dörrknackning');
+    expect(await kindOf(safetyWalkId)).toBe('Trygghetsvandring');
   });
 
   it('does not tell a reporter that personal data is hidden when the text had none', async () => {

@@ -19,7 +19,7 @@ import {
   updateWalkRow,
   walksOf
 } from '../../db/repositories/walks/walk.repository';
-import type { WalkStatus, WalkTable } from '../../db/schema';
+import type { PublicEventKind, WalkStatus, WalkTable } from '../../db/schema';
 import { getAgreementForActor } from '../agreements/agreement-view.service';
 import { logActivity } from '../logging/activity.service';
 import { createEvent, getEvent, setEventCancelled } from '../publication/event.service';
@@ -27,6 +27,13 @@ import { auditedChange } from '../shared/audit.service';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { isoDate, parseInput } from '../shared/validation';
 import { walkFor } from './walk-access';
+
+/** The event a walk is announced as: its own kind, so a round is never listed as "Annat". */
+const WALK_EVENT_KIND: Record<WalkKindCode, PublicEventKind> = {
+  trygghetsvandring: 'safety-walk',
+  dorrknackning: 'door-knocking',
+  nattvandring: 'night-walking'
+};
 
 /** A walk as staff pages, the public page and the API show it (times in Swedish time). */
 export type WalkView = {
@@ -133,7 +140,7 @@ export async function planWalk(
   const kindLabel = WALK_KIND_SV[v.kind];
   const event = await createEvent(ctx, actor, agreementId, {
     title: `${kindLabel}: ${v.area}`,
-    kind: v.kind === 'trygghetsvandring' ? 'safety-walk' : 'other',
+    kind: WALK_EVENT_KIND[v.kind],
     date: v.date,
     startTime: v.startTime,
     endTime: v.endTime,
