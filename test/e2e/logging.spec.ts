@@ -47,6 +47,11 @@ test('logging works without JavaScript and names a missing number of shifts', as
   await page.getByLabel(/Arbetade pass/).fill('1');
   await page.getByRole('button', { name: 'Logga', exact: true }).click();
   await expect(page.getByText('Sparat: Riktad patrullering i valda områden.')).toBeVisible();
+  // A second log that is refused shows its error, not the earlier "Sparat" as if it were saved.
+  await page.getByLabel(/Arbetade pass/).fill('');
+  await page.getByRole('button', { name: 'Logga', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Skriv hur många arbetspass');
+  await expect(page.getByText(/^Sparat:/)).toHaveCount(0);
   await context.close();
 });
 
