@@ -49,7 +49,7 @@ describe.each(DATABASES)('logging a class for a per-grade target on $kind', ({ k
       }).catch((e: unknown) => e);
       expect(error, grade).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).fields[0]).toMatchObject({ field: 'grade' });
-      expect((error as ValidationError).fields[0]!.message).toContain('till exempel 6A');
+      expect((error as ValidationError).fields[0]!.message).toContain('6A är årskurs 6');
     }
   });
 });
