@@ -45,10 +45,18 @@ async function writeBatch(ctx: Ctx, batch: Waiting[]): Promise<Set<string>> {
   return inserted;
 }
 
+/**
+ * Lets the requests already read from their sockets reach the queue. On SQLite a whole request
+ * runs in microtasks up to here and a batch's transaction never waits for I/O, so without this
+ * every batch would hold one activity.
+ */
+const othersArrive = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function drain(ctx: Ctx, queue: Queue): Promise<void> {
   queue.running = true;
   try {
     while (queue.waiting.length) {
+      await othersArrive();
       const batch = queue.waiting.splice(0, ACTIVITY_BATCH);
       try {
         const ids = await writeBatch(ctx, batch);

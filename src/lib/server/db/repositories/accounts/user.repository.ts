@@ -1,4 +1,5 @@
 import type { Executor } from '../../../context';
+import { coalesced } from '../../coalesce';
 import type { Role, UserTable } from '../../schema';
 
 /** A user row by e-mail (case-insensitive: e-mails are stored lower-case). */
@@ -9,30 +10,41 @@ export const findUserByEmail = (db: Executor, email: string) =>
 export const findUserById = (db: Executor, id: string) =>
   db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
-/**
- * A user's name, e-mail and disabled mark with their memberships, in one query (one row per
- * membership, or one with null membership): asked on every signed-in request.
- */
-export async function userWithMemberships(db: Executor, userId: string) {
+/** An account as every signed-in request needs it. */
+export type UserWithMemberships = Pick<UserTable, 'name' | 'email' | 'disabled_at'> & {
+  memberships: { organisationId: string; role: Role }[];
+};
+
+/** These users with their memberships, in one query (one row per membership), by id. */
+async function usersWithMemberships(
+  db: Executor,
+  userIds: string[]
+): Promise<Map<string, UserWithMemberships>> {
   const rows = await db
     .selectFrom('users as u')
     .leftJoin('memberships as m', 'm.user_id', 'u.id')
-    .select(['u.name', 'u.email', 'u.disabled_at', 'm.organisation_id', 'm.role'])
-    .where('u.id', '=', userId)
+    .select(['u.id', 'u.name', 'u.email', 'u.disabled_at', 'm.organisation_id', 'm.role'])
+    .where('u.id', 'in', userIds)
     .execute();
-  const first = rows[0];
-  if (!first) return undefined;
-  return {
-    name: first.name,
-    email: first.email,
-    disabled_at: first.disabled_at,
-    memberships: rows.flatMap((r) =>
-      r.organisation_id && r.role
-        ? [{ organisationId: r.organisation_id, role: r.role as Role }]
-        : []
-    )
-  };
+  const users = new Map<string, UserWithMemberships>();
+  for (const r of rows) {
+    let user = users.get(r.id);
+    if (!user) {
+      user = { name: r.name, email: r.email, disabled_at: r.disabled_at, memberships: [] };
+      users.set(r.id, user);
+    }
+    if (r.organisation_id && r.role)
+      user.memberships.push({ organisationId: r.organisation_id, role: r.role as Role });
+  }
+  return users;
 }
+
+/**
+ * A user's name, e-mail and disabled mark with their memberships: asked on every signed-in
+ * request, so the lookups of one turn of the event loop go in one query (db/coalesce.ts).
+ */
+export const userWithMemberships = (db: Executor, userId: string) =>
+  coalesced(db, usersWithMemberships, userId);
 
 /** The user's memberships. */
 export const membershipsOf = (db: Executor, userId: string) =>

@@ -1,4 +1,5 @@
 import type { Executor } from '../../../context';
+import { coalesced } from '../../coalesce';
 import type { ActivityTable, AgreementTable, MeasureTable } from '../../schema';
 
 /** What logging an activity needs to know of its measure, found in one round trip. */
@@ -13,19 +14,20 @@ export type MeasureForLogging = Pick<
   };
 
 /**
- * A measure with its agreement's period and parties, in one query (one row per municipality of
- * the agreement): the busiest write path asks this on every activity.
+ * These measures with their agreements' periods and parties, in one query (one row per
+ * municipality of an agreement), by measure id.
  */
-export async function measureForLogging(
+async function measuresForLogging(
   db: Executor,
-  measureId: string
-): Promise<MeasureForLogging | undefined> {
+  measureIds: string[]
+): Promise<Map<string, MeasureForLogging>> {
   const rows = await db
     .selectFrom('measures as m')
     .innerJoin('plan_revisions as r', 'r.id', 'm.revision_id')
     .innerJoin('agreements as a', 'a.id', 'r.agreement_id')
     .leftJoin('agreement_municipalities as am', 'am.agreement_id', 'a.id')
     .select([
+      'm.id',
       'm.measure_key',
       'm.target_json',
       'm.publication_rule',
@@ -36,19 +38,27 @@ export async function measureForLogging(
       'a.police_area_id',
       'am.municipality_id'
     ])
-    .where('m.id', '=', measureId)
+    .where('m.id', 'in', measureIds)
     .execute();
-  const first = rows[0];
-  if (!first) return undefined;
-  const { municipality_id: _m, police_area_id, ...measure } = first;
-  return {
-    ...measure,
-    organisationIds: [
-      ...rows.flatMap((r) => (r.municipality_id ? [r.municipality_id] : [])),
-      ...(police_area_id ? [police_area_id] : [])
-    ]
-  };
+  const measures = new Map<string, MeasureForLogging>();
+  for (const { id, municipality_id, police_area_id, ...measure } of rows) {
+    let found = measures.get(id);
+    if (!found) {
+      found = { ...measure, organisationIds: police_area_id ? [police_area_id] : [] };
+      measures.set(id, found);
+    }
+    if (municipality_id) found.organisationIds.push(municipality_id);
+  }
+  return measures;
 }
+
+/**
+ * A measure with its agreement's period and the organisations that may log it: the busiest write
+ * path asks this on every activity, so the lookups of one turn of the event loop go in one query
+ * (db/coalesce.ts).
+ */
+export const measureForLogging = (db: Executor, measureId: string) =>
+  coalesced(db, measuresForLogging, measureId);
 
 /** Inserts activities in batches. */
 export async function insertActivities(db: Executor, rows: ActivityTable[]): Promise<void> {

@@ -1,0 +1,57 @@
+/**
+ * Reads that arrive together go to the database together (issue 15: writes that keep up). The
+ * busiest requests each look up the same few rows (the API token, the account with its
+ * memberships, the measure being logged): under load, the lookups made in one turn of the event
+ * loop become one `where … in (…)` query instead of one round trip each.
+ *
+ * Nothing is cached: each lookup is sent after it was asked, so it sees every change committed
+ * before it was asked, as a lone query would. A lookup inside a transaction is sent at once on
+ * that transaction (it must see the transaction's own writes).
+ *
+ * DataLoader (the GraphQL Foundation's batching library) gathers the keys; its cache is off.
+ */
+import DataLoader from 'dataloader';
+import type { Executor } from './types';
+
+/** Keys per query at most (PostgreSQL and SQLite both take far more bound values). */
+const MOST_KEYS = 500;
+
+type Many<K, V> = (db: Executor, keys: K[]) => Promise<Map<K, V>>;
+
+const loaders = new WeakMap<object, Map<object, DataLoader<unknown, unknown>>>();
+
+/** Runs `loadMany` once for the distinct keys of a batch and hands each caller its value. */
+function loaderFor<K, V>(db: Executor, loadMany: Many<K, V>): DataLoader<K, V | undefined> {
+  let byFn = loaders.get(db);
+  if (!byFn) loaders.set(db, (byFn = new Map()));
+  let loader = byFn.get(loadMany) as DataLoader<K, V | undefined> | undefined;
+  if (!loader) {
+    loader = new DataLoader<K, V | undefined>(
+      async (keys) => {
+        const found = await loadMany(db, [...new Set(keys)]);
+        return keys.map((k) => found.get(k));
+      },
+      {
+        cache: false,
+        maxBatchSize: MOST_KEYS,
+        // After the I/O callbacks of this turn: every request read from its socket joins in.
+        batchScheduleFn: (run) => setImmediate(run)
+      }
+    );
+    byFn.set(loadMany, loader as DataLoader<unknown, unknown>);
+  }
+  return loader;
+}
+
+/**
+ * The value for `key`, looked up together with the other lookups of the same kind asked in this
+ * turn of the event loop; undefined when `loadMany`'s map has none.
+ */
+export function coalesced<K, V>(
+  db: Executor,
+  loadMany: Many<K, V>,
+  key: K
+): Promise<V | undefined> {
+  if (db.isTransaction) return loadMany(db, [key]).then((m) => m.get(key));
+  return loaderFor(db, loadMany).load(key);
+}
