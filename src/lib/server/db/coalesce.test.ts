@@ -62,6 +62,30 @@ describe.each(DATABASES)('lookups that arrive together on $kind', ({ kind }) => 
     expect(calls).toHaveLength(2);
   });
 
+  it('asked while a query of the same kind is on its way go together in the next one', async () => {
+    const users = await Promise.all(
+      [1, 2, 3].map(() => makeUser(ctx, 'reporter', 'lpo-skelleftea'))
+    );
+    const { calls, load } = counted();
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const slow = async (db: Executor, ids: string[]) => {
+      if (calls.length === 0) await held.then(() => undefined);
+      return load(db, ids);
+    };
+    const first = coalesced(ctx.db, slow, users[0]!.id);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = [coalesced(ctx.db, slow, users[1]!.id)];
+    await new Promise((resolve) => setImmediate(resolve));
+    later.push(coalesced(ctx.db, slow, users[2]!.id));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toHaveLength(0);
+    answer();
+    expect(await Promise.all([first, ...later])).toEqual(users.map((u) => u.name));
+    expect(calls).toEqual([[users[0]!.id], [users[1]!.id, users[2]!.id]]);
+  });
+
   it('inside a transaction see its own writes', async () => {
     const user = await makeUser(ctx, 'reporter', 'lpo-skelleftea');
     const { calls, load } = counted();

@@ -2,7 +2,8 @@
  * Reads that arrive together go to the database together (issue 15: writes that keep up). The
  * busiest requests each look up the same few rows (the API token, the account with its
  * memberships, the measure being logged): under load, the lookups made in one turn of the event
- * loop become one `where … in (…)` query instead of one round trip each.
+ * loop, or while the previous query of the same kind is on its way, become one `where … in (…)`
+ * query instead of one round trip each. A lone lookup goes at once.
  *
  * Nothing is cached: each lookup is sent after it was asked, so it sees every change committed
  * before it was asked, as a lone query would. A lookup inside a transaction is sent at once on
@@ -26,16 +27,25 @@ function loaderFor<K, V>(db: Executor, loadMany: Many<K, V>): DataLoader<K, V | 
   if (!byFn) loaders.set(db, (byFn = new Map()));
   let loader = byFn.get(loadMany) as DataLoader<K, V | undefined> | undefined;
   if (!loader) {
+    // The query of this kind on its way, if any: lookups asked meanwhile go in the next one.
+    let inFlight: Promise<unknown> | null = null;
     loader = new DataLoader<K, V | undefined>(
-      async (keys) => {
-        const found = await loadMany(db, [...new Set(keys)]);
-        return keys.map((k) => found.get(k));
+      (keys) => {
+        const query = loadMany(db, [...new Set(keys)]).then((found) =>
+          keys.map((k) => found.get(k))
+        );
+        const settled = (inFlight = query.catch(() => undefined));
+        void settled.then(() => {
+          if (inFlight === settled) inFlight = null;
+        });
+        return query;
       },
       {
         cache: false,
         maxBatchSize: MOST_KEYS,
-        // After the I/O callbacks of this turn: every request read from its socket joins in.
-        batchScheduleFn: (run) => setImmediate(run)
+        // After the I/O callbacks of this turn (every request read from its socket joins in),
+        // and after the query of this kind already on its way.
+        batchScheduleFn: (run) => setImmediate(() => (inFlight ? void inFlight.then(run) : run()))
       }
     );
     byFn.set(loadMany, loader as DataLoader<unknown, unknown>);

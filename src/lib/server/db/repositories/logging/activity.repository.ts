@@ -156,9 +156,22 @@ export async function insertActivitiesUnlessKeysStored(
 export const findActivity = (db: Executor, id: string) =>
   db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst();
 
-/** The activity a client already sent with this idempotency key, if any. */
+/** The activities stored with these idempotency keys, by key. */
+async function activitiesByIdempotencyKey(db: Executor, keys: string[]) {
+  const rows = await db
+    .selectFrom('activities')
+    .selectAll()
+    .where('idempotency_key', 'in', keys)
+    .execute();
+  return new Map(rows.map((r) => [r.idempotency_key!, r]));
+}
+
+/**
+ * The activity a client already sent with this idempotency key, if any: asked on every activity
+ * an offline queue sends, so the lookups of one turn go in one query (db/coalesce.ts).
+ */
 export const findByIdempotencyKey = (db: Executor, key: string) =>
-  db.selectFrom('activities').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+  coalesced(db, activitiesByIdempotencyKey, key);
 
 /** Changes an activity. */
 export const updateActivityRow = (db: Executor, id: string, patch: Partial<ActivityTable>) =>

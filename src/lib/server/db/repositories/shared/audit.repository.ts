@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Executor } from '../../types';
 import type { AuditCheckpointTable, AuditLogTable } from '../../schema';
 
@@ -33,21 +33,26 @@ export async function claimAuditHead(trx: Executor): Promise<{ seq: number; prev
 }
 
 /** Writes an entry and moves the head's hash to it. */
-export async function appendAuditEntry(trx: Executor, row: AuditLogTable): Promise<void> {
-  await trx.insertInto('audit_log').values(row).execute();
-  await trx.updateTable('audit_head').set({ hash: row.hash }).where('id', '=', 1).execute();
-}
+export const appendAuditEntry = (trx: Executor, row: AuditLogTable): Promise<void> =>
+  appendAuditEntries(trx, [row]);
 
 /** Writes entries chained in order (the caller holds the head) and moves the head to the last. */
 export async function appendAuditEntries(trx: Executor, rows: AuditLogTable[]): Promise<void> {
   const last = rows.at(-1);
   if (!last) return;
+  const head = { seq: last.seq, hash: last.hash };
+  // PostgreSQL takes both in one statement (one round trip while the head is locked).
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    await trx
+      .with('entries', (db) => db.insertInto('audit_log').values(rows))
+      .updateTable('audit_head')
+      .set(head)
+      .where('id', '=', 1)
+      .execute();
+    return;
+  }
   await trx.insertInto('audit_log').values(rows).execute();
-  await trx
-    .updateTable('audit_head')
-    .set({ seq: last.seq, hash: last.hash })
-    .where('id', '=', 1)
-    .execute();
+  await trx.updateTable('audit_head').set(head).where('id', '=', 1).execute();
 }
 
 /** Up to `limit` entries from sequence number `from` on, in order. */
