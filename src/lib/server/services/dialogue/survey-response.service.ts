@@ -9,7 +9,7 @@ import {
 } from '../../../core/survey';
 import { can, changerId, type Actor } from '../../auth/policy';
 import type { Ctx, Executor } from '../../context';
-import { newId } from '../../context';
+import { orderedId } from '../../context';
 import { saltOfDay, useCode } from '../../db/repositories/dialogue/survey-analysis.repository';
 import { insertResponse } from '../../db/repositories/dialogue/survey.repository';
 import {
@@ -24,6 +24,7 @@ import {
 } from '../../db/repositories/dialogue/survey-admission.repository';
 import type { SurveyAnswerTable, SurveyTable } from '../../db/schema';
 import { recordAudit } from '../shared/audit.service';
+import { groupedTransaction } from '../../db/grouped-transaction';
 import { stockholmDate } from '../../../core/stockholm-date';
 import { ForbiddenError, ValidationError } from '../shared/errors';
 import {
@@ -97,7 +98,7 @@ export async function storeResponse(
   const kindOf = new Map(questions.map((q) => [q.id, q.kind]));
   const first = (kind: 'area' | 'age') =>
     answers.find((a) => kindOf.get(a.questionId) === kind)?.optionIds[0] ?? null;
-  const responseId = newId();
+  const responseId = orderedId();
   await insertResponse(
     trx,
     {
@@ -117,7 +118,7 @@ export async function storeResponse(
         const m = maskPersonalData(a.text);
         return [
           {
-            id: newId(),
+            id: orderedId(),
             response_id: responseId,
             question_id: a.questionId,
             option_id: null,
@@ -128,7 +129,7 @@ export async function storeResponse(
         ];
       }
       return a.optionIds.map((o) => ({
-        id: newId(),
+        id: orderedId(),
         response_id: responseId,
         question_id: a.questionId,
         option_id: o,
@@ -215,7 +216,8 @@ export async function submitResponse(
   // a form without its token, or an answer without a class code.
   const key = formToken.success && classCode ? '' : await clientKey(ctx, surveyId, client.address);
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
+    // On SQLite, answers that arrive together share one commit (db/grouped-transaction.ts).
+    return await groupedTransaction(ctx, async (trx) => {
       if (formToken.success) {
         const tokenHash = sha256(`${surveyId}:${formToken.data}`);
         if (!(await claimSubmission(trx, surveyId, tokenHash, stockholmDate(now))))

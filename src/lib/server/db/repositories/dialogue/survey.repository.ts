@@ -1,3 +1,4 @@
+import { coalesced } from '../../coalesce';
 import type { Executor } from '../../types';
 import type {
   SurveyAnswerTable,
@@ -34,15 +35,30 @@ export async function insertQuestions(
       .execute();
 }
 
-export const findSurvey = (db: Executor, id: string) =>
-  db.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
+/** A survey by id: every answer asks it, so the lookups of one turn go in one query. */
+export const findSurvey = (db: Executor, id: string) => coalesced(db, surveysById, id);
 
-/** A survey's questions in order and their options in order. */
+/** Surveys by id. */
+async function surveysById(db: Executor, ids: string[]): Promise<Map<string, SurveyTable>> {
+  const rows = await db.selectFrom('surveys').selectAll().where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * A survey's questions in order and their options in order. Every answer asks this of its
+ * survey, so the lookups of one turn go in one query (db/coalesce.ts).
+ */
 export async function loadQuestionRows(db: Executor, surveyId: string) {
+  return (await coalesced(db, questionRowsOf, surveyId)) ?? { questions: [], options: [] };
+}
+
+/** These surveys' questions in order and their options in order, by survey. */
+async function questionRowsOf(db: Executor, surveyIds: string[]) {
   const questions = await db
     .selectFrom('survey_questions')
     .selectAll()
-    .where('survey_id', '=', surveyId)
+    .where('survey_id', 'in', surveyIds)
+    .orderBy('survey_id')
     .orderBy('position')
     .execute();
   const options = questions.length
@@ -58,7 +74,13 @@ export async function loadQuestionRows(db: Executor, surveyId: string) {
         .orderBy('position')
         .execute()
     : [];
-  return { questions, options };
+  const bySurvey = new Map<string, { questions: typeof questions; options: typeof options }>(
+    surveyIds.map((id) => [id, { questions: [], options: [] }])
+  );
+  const surveyOf = new Map(questions.map((q) => [q.id, q.survey_id]));
+  for (const q of questions) bySurvey.get(q.survey_id)!.questions.push(q);
+  for (const o of options) bySurvey.get(surveyOf.get(o.question_id)!)!.options.push(o);
+  return bySurvey;
 }
 
 /** A municipality's surveys, newest first, with their counted responses. */
