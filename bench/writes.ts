@@ -28,7 +28,8 @@ import { SYSTEM } from '../src/lib/server/auth/policy';
 import type { Ctx } from '../src/lib/server/context';
 import { auditedChange, recordAudit } from '../src/lib/server/services/shared/audit.service';
 import { addRow } from './report';
-import { fmtInt, fmtMs, log } from './stats';
+import { rssOf } from './public-page-load';
+import { fmtInt, fmtMb, fmtMs, log } from './stats';
 
 const REPORTER_CONNECTIONS = 50;
 const ANSWER_CONNECTIONS = 200;
@@ -57,7 +58,15 @@ export type WritesResult = {
   engine: Dialect;
   activities: WriteLoad;
   answers: WriteLoad;
+  /** The activity load once more, after the answers (memory must not grow with it). */
+  again: WriteLoad;
   reference: WriteLoad;
+  /**
+   * The server's resident memory (bytes) after the warm-up, after the activity load, after the
+   * answer load, and after the same activity load again: flat when the repeat adds (almost)
+   * nothing, i.e. the loads leave no memory behind that grows with each.
+   */
+  memory: { warm: number; activities: number; answers: number; again: number };
   /** Acknowledged activities not in the database, answers thanked for and not stored (both 0). */
   lost: { activities: number; answers: number };
   audit: { ok: boolean; output: string };
@@ -193,6 +202,7 @@ export async function benchWritesOn(
     });
     const ackActivity = [200, 201];
     const warm = await load(server.url, 'warm-up', REPORTER_CONNECTIONS, 1, activity, ackActivity);
+    const afterWarm = rssOf(server.pid);
     const reference = await load(
       server.url,
       'reference: GET /api/v1/health (one SQL round trip)',
@@ -211,6 +221,7 @@ export async function benchWritesOn(
       ackActivity
     );
     log(line(activities));
+    const afterActivities = rssOf(server.pid);
 
     const page = await fetch(`${server.url}/enkat/${surveyId}?klasskod=${classCodes[0]}`);
     const form = fillSurveyForm(await page.text(), () => 0);
@@ -238,6 +249,25 @@ export async function benchWritesOn(
       [303]
     );
     log(line(answers));
+    const afterAnswers = rssOf(server.pid);
+    const again = await load(
+      server.url,
+      'activity POST /api/v1/activities (token), again',
+      REPORTER_CONNECTIONS,
+      options.seconds,
+      activity,
+      ackActivity
+    );
+    log(line(again));
+    const memory = {
+      warm: afterWarm,
+      activities: afterActivities,
+      answers: afterAnswers,
+      again: rssOf(server.pid)
+    };
+    log(
+      `  server RSS: ${fmtMb(memory.warm)} after the warm-up, ${fmtMb(memory.activities)} after the activities, ${fmtMb(memory.answers)} after the answers, ${fmtMb(memory.again)} after the activities again`
+    );
     await server.stop();
 
     const created = await ctx.db
@@ -251,7 +281,7 @@ export async function benchWritesOn(
       .executeTakeFirstOrThrow();
     // Every acknowledged activity (warm-up included) must be a row. Rows beyond them are requests
     // still in flight when a load stopped (at most one per connection): stored, never answered.
-    const acknowledgedActivities = warm.acknowledged + activities.acknowledged;
+    const acknowledgedActivities = warm.acknowledged + activities.acknowledged + again.acknowledged;
     const answerCheck = await checkAnswers(ctx, surveyId, answers.acknowledged);
     const chained = await chainedInserts(ctx, Math.max(2, Math.round(options.seconds / 2)));
     log(
@@ -262,13 +292,15 @@ export async function benchWritesOn(
       engine,
       activities,
       answers,
+      again,
       reference,
       lost: {
         activities: Math.max(0, acknowledgedActivities - Number(created.n)),
         answers: answerCheck.lost
       },
       audit,
-      chained
+      chained,
+      memory
     };
   } finally {
     await server.stop();
@@ -283,11 +315,12 @@ const line = (r: WriteLoad) =>
 export function writesTable(results: WritesResult[]): string {
   if (!results.length) return '';
   const rows = results.flatMap((r) => [
-    ...[r.activities, r.answers, r.reference].map(
+    ...[r.activities, r.answers, r.reference, r.again].map(
       (l) =>
         `| ${r.engine} | ${l.what} | ${l.connections} | ${fmtInt(l.perSecond)} | ${fmtMs(l.p50)} | ${fmtMs(l.p99)} | ${l.errors} | ${l.loadAverage.toFixed(2)} |`
     ),
     `| ${r.engine} | audit entries alone, in-process: direct chaining / batched sealing | ${REPORTER_CONNECTIONS} | ${fmtInt(r.chained.direct)} / ${fmtInt(r.chained.batched)} | | | | ${r.chained.loadAverage.toFixed(2)} |`,
+    `| ${r.engine} | server RSS: warm-up → activities → answers → activities again | | ${fmtMb(r.memory.warm)} → ${fmtMb(r.memory.activities)} → ${fmtMb(r.memory.answers)} → ${fmtMb(r.memory.again)} | | | | |`,
     `| ${r.engine} | checks | | activities lost ${r.lost.activities}, answers lost ${r.lost.answers}, audit verify ${r.audit.ok ? 'passes' : 'FAILS'} | | | | |`
   ]);
   return [
@@ -337,6 +370,17 @@ function report(r: WritesResult): void {
     limitKind: 'min',
     against: 'the head row held to commit (before migration 0029), same run',
     note: `${fmtInt(r.chained.batched)}/s batched, ${fmtInt(r.chained.direct)}/s direct`
+  });
+  addRow({
+    case: 'writes',
+    engine: r.engine,
+    figure: 'server memory after the same activity load again ÷ after the first loads',
+    value: r.memory.again / r.memory.answers,
+    unit: '×',
+    limit: 1.1,
+    limitKind: 'max',
+    against: 'RSS after the activity and answer loads, same server',
+    note: `RSS ${fmtMb(r.memory.warm)} warm → ${fmtMb(r.memory.activities)} → ${fmtMb(r.memory.answers)} → ${fmtMb(r.memory.again)}`
   });
   addRow({
     case: 'writes',
