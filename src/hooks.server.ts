@@ -63,6 +63,11 @@ export const handle: Handle = async ({ event, resolve }) => {
     if (api) return apiError(413, 'too-large', tooLargeMessage(limit));
     error(413, tooLargeMessage(limit));
   }
+  // PostgreSQL refuses text with a NUL character, and no record has one in its address: 404.
+  if (Object.values(event.params).some((v) => v?.includes('\u0000'))) {
+    if (api) return apiError(404, 'not-found', 'Det finns inget med den adressen.');
+    error(404, 'Sidan finns inte.');
+  }
   const asked = event.url.searchParams.get('lang');
   event.locals.lang = pickLang(asked ?? event.cookies.get('lang'));
   if (asked)

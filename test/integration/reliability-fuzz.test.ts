@@ -94,3 +94,45 @@ describe.each(DATABASES)('fuzzing the API from its OpenAPI document on $kind', (
     }
   });
 });
+
+describe.each(DATABASES)('a NUL character from outside on $kind', ({ kind }) => {
+  let server: TestServer;
+  let token: string;
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    token = (await makeReporters(server.ctx, 1)).reporters[0]!.token;
+  });
+  afterAll(() => server?.close());
+
+  it('answers a NUL in a JSON body, a form or a page address as 400 or 404, and others are served meanwhile', async () => {
+    const api = server.client();
+    const [measure] = await server.ctx.db.selectFrom('measures').select('id').limit(1).execute();
+    // Lookups that arrive together go as one query (db/coalesce.ts): a NUL beside good requests
+    // must fail only its own.
+    const [bad, ...good] = await Promise.all([
+      api.json('POST', '/api/v1/activities', { measureId: 'a\u0000b', count: 1 }, token),
+      ...[1, 2, 3].map(() => api.json('GET', `/api/v1/agreements`, undefined, token))
+    ]);
+    expect(bad!.status).toBe(400);
+    expect(await bad!.json()).toMatchObject({ fields: [{ field: 'measureId' }] });
+    for (const res of good) expect(res.status).toBe(200);
+    const note = await api.json(
+      'POST',
+      '/api/v1/activities',
+      { measureId: measure!.id, count: 1, note: 'x\u0000' },
+      token
+    );
+    expect(note.status).toBe(400);
+    expect(await note.json()).toMatchObject({ fields: [{ field: 'note' }] });
+    const page = await api.get('/enkat/a%00b');
+    expect(page.status).toBe(404);
+    expect(await page.text()).not.toMatch(/at .+\.js:\d+/);
+    const apiPath = await api.json('GET', '/api/v1/agreements/a%00b', undefined, token);
+    expect(apiPath.status).toBe(404);
+    const form = await api.postForm('/logga-in', {
+      email: 'x\u0000@demo.loften.se',
+      password: 'x'
+    });
+    expect(form.status).toBeLessThan(500);
+  });
+});

@@ -59,8 +59,14 @@ export function keptValues(form: FormData): Record<string, string> {
 
 /** Reads a JSON request body, naming the body when it is not JSON. */
 export async function jsonBody(request: Request): Promise<unknown> {
+  let nul: string | undefined;
+  let body: unknown;
   try {
-    return await request.json();
+    // PostgreSQL refuses text with a NUL character: a field that holds one is named here.
+    body = JSON.parse(await request.text(), (key, value: unknown) => {
+      if (typeof value === 'string' && value.includes('\u0000')) nul ??= key || 'body';
+      return value;
+    });
   } catch {
     throw new ValidationError([
       {
@@ -69,6 +75,17 @@ export async function jsonBody(request: Request): Promise<unknown> {
       }
     ]);
   }
+  if (nul) throw new ValidationError([{ field: nul, message: NUL_MESSAGE }]);
+  return body;
+}
+
+const NUL_MESSAGE = 'Värdet innehåller ett otillåtet tecken (NUL, U+0000). Ta bort det.';
+
+/** Throws a ValidationError naming the first form field whose name or text holds a NUL. */
+export function refuseNulFields(form: FormData): void {
+  for (const [name, value] of form)
+    if (name.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000')))
+      throw new ValidationError([{ field: name.replaceAll('\u0000', ''), message: NUL_MESSAGE }]);
 }
 
 /** What every route event has: the request's locals (the app context, the actor) and its address. */
@@ -159,6 +176,7 @@ export async function withAction<E extends RouteEvent & { request: Request }, R>
   const actor = event.locals.actor;
   try {
     if (options.signIn && !actor) throw new UnauthenticatedError();
+    refuseNulFields(form);
     return await fn({ ...event, ctx: event.locals.ctx, actor, form });
   } catch (e) {
     if (options.notFoundPage && e instanceof NotFoundError) error(404, e.message);

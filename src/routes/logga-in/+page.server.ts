@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { signIn } from '$lib/server/services/accounts/auth.service';
 import { hasControlCharacter, safeNext } from '$lib/server/services/accounts/next-path';
 import { listSignInProviders } from '$lib/server/services/accounts/oidc.service';
-import { formFailure, keptValues } from '$lib/server/http';
+import { formFailure, keptValues, refuseNulFields } from '$lib/server/http';
 
 const BAD_NEXT =
   'Adressen i "next" innehåller otillåtna tecken (till exempel radbrytning). Gå till inloggningssidan utan den.';
@@ -33,6 +33,7 @@ export const actions: Actions = {
     const form = await request.formData();
     const values = keptValues(form);
     try {
+      refuseNulFields(form);
       const result = await signIn(
         ctx,
         { email: form.get('email'), password: form.get('password') },

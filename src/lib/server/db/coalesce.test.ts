@@ -86,6 +86,25 @@ describe.each(DATABASES)('lookups that arrive together on $kind', ({ kind }) => 
     expect(calls).toEqual([[users[0]!.id], [users[1]!.id, users[2]!.id]]);
   });
 
+  it('with a key the database refuses fail only the lookups of that key', async () => {
+    const users = await Promise.all([1, 2].map(() => makeUser(ctx, 'reporter', 'lpo-skelleftea')));
+    const { calls, load } = counted();
+    // PostgreSQL refuses a NUL character in text outright; SQLite finds nothing.
+    const poisoned = 'x\u0000y';
+    const asked = [users[0]!.id, poisoned, users[1]!.id];
+    const got = await Promise.allSettled(asked.map((id) => coalesced(ctx.db, load, id)));
+    expect(got[0]).toEqual({ status: 'fulfilled', value: users[0]!.name });
+    expect(got[2]).toEqual({ status: 'fulfilled', value: users[1]!.name });
+    if (kind === 'postgresql') {
+      expect(got[1]!.status).toBe('rejected');
+      // The batch failed, then each key went alone.
+      expect(calls).toEqual([asked, [asked[0]], [asked[1]], [asked[2]]]);
+    } else {
+      expect(got[1]).toEqual({ status: 'fulfilled', value: undefined });
+      expect(calls).toEqual([asked]);
+    }
+  });
+
   it('inside a transaction see its own writes', async () => {
     const user = await makeUser(ctx, 'reporter', 'lpo-skelleftea');
     const { calls, load } = counted();

@@ -21,7 +21,36 @@ type Many<K, V> = (db: Executor, keys: K[]) => Promise<Map<K, V>>;
 
 const loaders = new WeakMap<object, Map<object, DataLoader<unknown, unknown>>>();
 
-/** Runs `loadMany` once for the distinct keys of a batch and hands each caller its value. */
+/**
+ * Runs `loadMany` once for the distinct keys of a batch and hands each caller its value. If the
+ * query fails, each key is looked up alone, so a key the database refuses (PostgreSQL refuses a
+ * NUL character in text) fails only the lookups that asked for it, never the others in its batch.
+ */
+async function lookUp<K, V>(
+  db: Executor,
+  loadMany: Many<K, V>,
+  keys: readonly K[]
+): Promise<(V | undefined | Error)[]> {
+  const distinct = [...new Set(keys)];
+  try {
+    const found = await loadMany(db, distinct);
+    return keys.map((k) => found.get(k));
+  } catch (e) {
+    if (distinct.length === 1) throw e;
+    const alone = new Map<K, V | undefined | Error>();
+    for (const k of distinct)
+      alone.set(
+        k,
+        await loadMany(db, [k]).then(
+          (found) => found.get(k),
+          (error: unknown) => (error instanceof Error ? error : new Error(String(error)))
+        )
+      );
+    return keys.map((k) => alone.get(k));
+  }
+}
+
+/** The one loader of `loadMany`'s kind on this database. */
 function loaderFor<K, V>(db: Executor, loadMany: Many<K, V>): DataLoader<K, V | undefined> {
   let byFn = loaders.get(db);
   if (!byFn) loaders.set(db, (byFn = new Map()));
@@ -31,9 +60,7 @@ function loaderFor<K, V>(db: Executor, loadMany: Many<K, V>): DataLoader<K, V | 
     let inFlight: Promise<unknown> | null = null;
     loader = new DataLoader<K, V | undefined>(
       (keys) => {
-        const query = loadMany(db, [...new Set(keys)]).then((found) =>
-          keys.map((k) => found.get(k))
-        );
+        const query = lookUp(db, loadMany, keys);
         const settled = (inFlight = query.catch(() => undefined));
         void settled.then(() => {
           if (inFlight === settled) inFlight = null;

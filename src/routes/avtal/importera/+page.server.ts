@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { formFailure, withLoad } from '$lib/server/http';
+import { formFailure, refuseNulFields, withLoad } from '$lib/server/http';
 import { MAX_DOCUMENT_BYTES } from '$lib/server/services/import/document-import-read';
 import { startDocumentImport } from '$lib/server/services/import/document-import.service';
 import { ValidationError } from '$lib/server/services/shared/errors';
@@ -40,6 +40,7 @@ export const actions: Actions = {
     const text = String(form.get('text') ?? '');
     let id: string;
     try {
+      refuseNulFields(form);
       if (file instanceof File && file.size > 0)
         ({ id } = await startDocumentImport(ctx, actor, {
           fileName: file.name,
