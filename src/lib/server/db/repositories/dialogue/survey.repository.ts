@@ -1,3 +1,4 @@
+import { PostgresAdapter } from 'kysely';
 import { coalesced } from '../../coalesce';
 import type { Executor } from '../../types';
 import type {
@@ -125,6 +126,19 @@ export async function insertResponse(
   response: SurveyResponseTable,
   answers: SurveyAnswerTable[]
 ): Promise<void> {
+  // PostgreSQL takes the response and its answers in one statement (one round trip for both).
+  if (
+    answers.length > 0 &&
+    answers.length <= 200 &&
+    db.getExecutor().adapter instanceof PostgresAdapter
+  ) {
+    await db
+      .with('response', (w) => w.insertInto('survey_responses').values(response))
+      .insertInto('survey_answers')
+      .values(answers)
+      .execute();
+    return;
+  }
   await db.insertInto('survey_responses').values(response).execute();
   for (let i = 0; i < answers.length; i += 200)
     await db
