@@ -5,6 +5,7 @@ import {
   type FollowUpContext,
   type JudgedPeriod,
   type PeriodResult,
+  byDate,
   searchDates
 } from './follow-up-types';
 import {
@@ -14,6 +15,7 @@ import {
   unitsOverlapping,
   wholeExpected
 } from './follow-up-units';
+import { DayTotals, walksPerDay } from './follow-up-per-day';
 import { phaseOf } from './periods';
 import type { CountTarget } from './target';
 import { windowContains, windowDays } from './target-window';
@@ -36,14 +38,14 @@ const hundredths = (x: number) => Math.round(x * 100) / 100;
 
 /** Day tallies sorted by date with prefix sums, so a range's total is two binary searches. */
 class TallyIndex {
-  readonly rows: DailyTally[];
+  readonly rows: readonly DailyTally[];
   private readonly dates: IsoDate[];
   private readonly prefix: number[];
   constructor(
     tallies: readonly DailyTally[],
     readonly value: (d: DailyTally) => number = (d) => d.count
   ) {
-    this.rows = [...tallies].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    this.rows = byDate(tallies);
     this.dates = this.rows.map((t) => t.date);
     this.prefix = [0];
     for (const t of this.rows) this.prefix.push(this.prefix[this.prefix.length - 1]! + value(t));
@@ -224,7 +226,9 @@ export function evaluateCount(pieces: readonly CountPiece[], ctx: FollowUpContex
       ]
     : undefined;
   const rank = t.per === 'period' && versions ? PER_RANK.year : PER_RANK[t.per];
-  const units = unitsOverlapping(t.per, run, run, { calendar: ctx.calendar, versions });
+  // Per-day targets walk the run's days once; every other target places its units in periods.
+  const walk = walksPerDay(pieces) ? new DayTotals(pieces, ctx.tallies, ctx) : null;
+  const units = walk ? [] : unitsOverlapping(t.per, run, run, { calendar: ctx.calendar, versions });
   const byPeriod = new Map<JudgedPeriod, DateRange[]>();
   for (const u of units) {
     const middle = minDate(maxDate(unitMiddle(u), run.start), run.end);
@@ -238,8 +242,12 @@ export function evaluateCount(pieces: readonly CountPiece[], ctx: FollowUpContex
     const mine = byPeriod.get(p) ?? [];
     const through = ctx.today;
     const done = hundredths(
-      mine.reduce((s, u) => s + doneForUnit(u, pieces, through, ctx, index), 0)
+      walk
+        ? walk.doneIn(p, through)
+        : mine.reduce((s, u) => s + doneForUnit(u, pieces, through, ctx, index), 0)
     );
+    const owedThrough = (day: IsoDate) =>
+      walk ? walk.owedIn(p, day) : mine.reduce((s, u) => s + owedForUnit(u, pieces, day, ctx), 0);
     const base = { start: p.start, end: p.end, ...untimedIn(mine) };
     if (rank > PERIOD_KIND_RANK[ctx.kind]) {
       // A yearly promise cannot be judged month by month: show what was done, judge it per year.
@@ -258,9 +266,7 @@ export function evaluateCount(pieces: readonly CountPiece[], ctx: FollowUpContex
     }
     const lastEnd = mine.reduce((e, u) => minDate(maxDate(e, u.end), run.end), p.end);
     const phase = phaseOf({ start: p.start, end: lastEnd }, ctx.today);
-    const full = wholeExpected(
-      mine.reduce((s, u) => s + owedForUnit(u, pieces, '9999-12-31', ctx), 0)
-    );
+    const full = wholeExpected(owedThrough('9999-12-31'));
     if (phase === 'upcoming' || p.phase === 'upcoming')
       return { ...base, expected: full, done, status: 'upcoming' };
     if (phase === 'closed') {
@@ -277,9 +283,8 @@ export function evaluateCount(pieces: readonly CountPiece[], ctx: FollowUpContex
     }
     // Current: units over are owed in full, the running one pro rata by elapsed days (today
     // included; a per-day target owes only days already over).
-    const owedThrough = t.per === 'day' ? addDays(ctx.today, -1) : ctx.today;
     const expected = wholeExpected(
-      mine.reduce((s, u) => s + owedForUnit(u, pieces, owedThrough, ctx), 0)
+      owedThrough(t.per === 'day' ? addDays(ctx.today, -1) : ctx.today)
     );
     if (expected === 0)
       return {

@@ -5,6 +5,9 @@
  */
 import { addDays, type DateRange, inRange, type IsoDate } from './dates';
 import type { DailyTally } from './follow-up-types';
+import type { SchoolCalendar } from './school-calendar';
+import type { CountTarget } from './target';
+import { windowContains } from './target-window';
 
 /** Adds up activity counts of the tallies inside a range (a scan of every tally). */
 export function sumCountOracle(tallies: readonly DailyTally[], range: DateRange | null): number {
@@ -35,4 +38,34 @@ export function lastActivityOracle(tallies: readonly DailyTally[], day: IsoDate)
   for (const t of tallies)
     if (t.count > 0 && t.date <= day && (last === null || t.date > last)) last = t.date;
   return last;
+}
+
+/**
+ * What per-day count pieces did and owed in a range through a day, walking the days with the
+ * slow date helpers and scanning every tally: a day owes `count` when a piece governs it and its
+ * weekdays and window allow it, and counts what was logged that day up to `count`.
+ */
+export function perDayOracle(
+  pieces: readonly (DateRange & { target: CountTarget })[],
+  tallies: readonly DailyTally[],
+  calendar: SchoolCalendar,
+  range: DateRange,
+  through: IsoDate
+): { done: number; owed: number } {
+  let done = 0;
+  let owed = 0;
+  for (let d = range.start; d <= range.end && d <= through; d = addDays(d, 1)) {
+    const piece = pieces.find((p) => inRange(d, p));
+    if (!piece) continue;
+    const t = piece.target;
+    const weekday = ((new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+    if (t.weekdays && !t.weekdays.includes(weekday)) continue;
+    if (t.window && !windowContains(t.window, d, calendar)) continue;
+    owed += t.count;
+    done += Math.min(
+      t.count,
+      tallies.reduce((s, x) => (x.date === d ? s + x.count : s), 0)
+    );
+  }
+  return { done, owed };
 }

@@ -106,10 +106,21 @@ export function doneRange(period: DateRange, today: IsoDate): DateRange | null {
 type Prefix = { dates: IsoDate[]; count: number[]; shifts: number[] };
 const prefixes = new WeakMap<readonly DailyTally[], Prefix>();
 
+/**
+ * The tallies in date order (rows of one day keep their order): the list itself when it is in
+ * order already, as the database returns it, else a sorted copy.
+ */
+export function byDate(tallies: readonly DailyTally[]): readonly DailyTally[] {
+  for (let i = 1; i < tallies.length; i++)
+    if (tallies[i - 1]!.date > tallies[i]!.date)
+      return [...tallies].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return tallies;
+}
+
 function prefixOf(tallies: readonly DailyTally[]): Prefix {
   let p = prefixes.get(tallies);
   if (p) return p;
-  const sorted = [...tallies].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const sorted = byDate(tallies);
   p = { dates: sorted.map((t) => t.date), count: [0], shifts: [0] };
   for (const t of sorted) {
     p.count.push(p.count[p.count.length - 1]! + t.count);
@@ -160,9 +171,12 @@ export type ActiveDates = readonly IsoDate[];
 
 /** The dates with at least one activity, through today. */
 export function activeDates(tallies: readonly DailyTally[], today: IsoDate): ActiveDates {
-  return [
-    ...new Set(tallies.filter((t) => t.count > 0 && t.date <= today).map((t) => t.date))
-  ].sort();
+  const out: IsoDate[] = [];
+  for (const t of byDate(tallies)) {
+    if (t.date > today) break;
+    if (t.count > 0 && out[out.length - 1] !== t.date) out.push(t.date);
+  }
+  return out;
 }
 
 /** Tells whether any date of a range had an activity. */

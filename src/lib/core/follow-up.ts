@@ -74,7 +74,12 @@ function inPhase(status: FollowUpStatus, phase: JudgedPeriod['phase']): FollowUp
  * never covers a shortfall after it. docs/FOLLOW-UP.md §8, "Olika sorters mål i samma period".
  */
 function merge(period: JudgedPeriod, parts: readonly PeriodResult[]): PeriodResult {
-  if (parts.length === 1) return { ...parts[0]!, start: period.start, end: period.end };
+  if (parts.length === 1) {
+    const [only] = parts as [PeriodResult];
+    // Judged whole (the common case): the part is the period, no copy needed.
+    if (only.start === period.start && only.end === period.end) return only;
+    return { ...only, start: period.start, end: period.end };
+  }
   const expectations = parts.map((r) => r.expected).filter((e): e is number => e !== null);
   const worst = MERGE_ORDER.find((s) => parts.some((r) => r.status === s)) ?? 'not-applicable';
   const status = inPhase(worst, period.phase);
@@ -172,7 +177,11 @@ export function followUp(input: FollowUpInput): PeriodResult[] {
     const clipped: { whole: JudgedPeriod; part: JudgedPeriod }[] = [];
     for (const whole of all) {
       const o = overlap(whole, range);
-      if (o) clipped.push({ whole, part: { ...o, phase: phaseOf(o, input.today) } });
+      if (o)
+        clipped.push({
+          whole,
+          part: { start: o.start, end: o.end, phase: phaseOf(o, input.today) }
+        });
     }
     const ctx: FollowUpContext = { ...base, periods: clipped.map((c) => c.part) };
     const results =

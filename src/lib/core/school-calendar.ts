@@ -107,6 +107,25 @@ export function defaultSchoolCalendar(
   fromYear: number,
   toYear: number
 ): SchoolCalendar {
+  // A pure function asked for on every follow-up (it works out Easter and other holidays for
+  // each year): remembered per county and years, frozen, bounded.
+  const key = `${countyCode}|${fromYear}|${toYear}`;
+  let hit = defaults.get(key);
+  if (!hit) {
+    hit = Object.freeze(computeDefaults(countyCode, fromYear, toYear).map((e) => Object.freeze(e)));
+    if (defaults.size >= 1_000) defaults.clear();
+    defaults.set(key, hit);
+  }
+  return { entries: hit };
+}
+
+const defaults = new Map<string, readonly SchoolCalendarEntry[]>();
+
+function computeDefaults(
+  countyCode: string | null,
+  fromYear: number,
+  toYear: number
+): SchoolCalendarEntry[] {
   const week = (countyCode && SPORTLOV_WEEK_BY_COUNTY[countyCode]) || DEFAULT_SPORTLOV_WEEK;
   const [first, last] = [`${fromYear}-01-01`, `${toYear}-12-31`];
   const entries: SchoolCalendarEntry[] = [];
@@ -116,7 +135,7 @@ export function defaultSchoolCalendar(
   entries.sort((a, b) =>
     a.from === b.from ? a.period.localeCompare(b.period) : a.from < b.from ? -1 : 1
   );
-  return { entries };
+  return entries;
 }
 
 /**
