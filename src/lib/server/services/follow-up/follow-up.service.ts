@@ -27,6 +27,7 @@ import { dailyTallies, hasDemoActivities } from '../../db/repositories/logging/a
 import {
   listRevisions,
   loadRevisionContent,
+  loadRevisionContents,
   targetChangesOf
 } from '../../db/repositories/agreements/plan.repository';
 import { riskOccasionsOf } from '../../db/repositories/agreements/risk-occasion.repository';
@@ -158,37 +159,53 @@ export async function agreementFollowUp(
   const whole = { start: agreement.period_start, end: agreement.period_end };
   const fromYear = Number(whole.start.slice(0, 4));
   const toYear = Number(whole.end.slice(0, 4));
-  // The queries do not depend on each other: on PostgreSQL they run at once on the pool's
-  // connections, so the call waits for the slowest (the day tallies), not for their sum.
-  const [revisions, changes, tallies, municipalityIds, demo] = await Promise.all([
-    listRevisions(ctx.db, agreementId),
-    targetChangesOf(ctx.db, agreementId),
-    // The public sees only activities the publication rules have released by the real today
-    // (never by `asOf`, which only moves the judging day).
-    dailyTallies(
-      ctx.db,
-      agreementId,
-      whole.start,
-      whole.end,
-      undefined,
-      options.includeInternal ? undefined : stockholmDate(ctx.now())
-    ),
-    agreementMunicipalityIds(ctx.db, agreementId),
-    // Demo activities are invented: whoever shows this follow-up must say so.
-    hasDemoActivities(ctx.db, agreementId)
-  ]);
-  const versions = versionSpans(revisions, whole);
-  const [contents, riskOccasions, schoolCalendar] = await Promise.all([
-    Promise.all(versions.map((v) => loadRevisionContent(ctx.db, v.revisionId))),
-    occasionsFor(ctx, municipalityIds, fromYear, toYear),
-    schoolCalendarOf(ctx, municipalityIds, whole)
-  ]);
+  // The day tallies are the slowest query; the plan, the calendars and the rest are read while
+  // it runs (on PostgreSQL on the pool's other connections), so the call waits for the tallies,
+  // not for their sum.
+  const [tallies, { versions, changes, demo, contents, riskOccasions, schoolCalendar }] =
+    await Promise.all([
+      // The public sees only activities the publication rules have released by the real today
+      // (never by `asOf`, which only moves the judging day).
+      dailyTallies(
+        ctx.db,
+        agreementId,
+        whole.start,
+        whole.end,
+        undefined,
+        options.includeInternal ? undefined : stockholmDate(ctx.now())
+      ),
+      (async () => {
+        const [revisions, changes, municipalityIds, demo] = await Promise.all([
+          listRevisions(ctx.db, agreementId),
+          targetChangesOf(ctx.db, agreementId),
+          agreementMunicipalityIds(ctx.db, agreementId),
+          // Demo activities are invented: whoever shows this follow-up must say so.
+          hasDemoActivities(ctx.db, agreementId)
+        ]);
+        const versions = versionSpans(revisions, whole);
+        const [contents, riskOccasions, schoolCalendar] = await Promise.all([
+          loadRevisionContents(
+            ctx.db,
+            versions.map((v) => v.revisionId)
+          ),
+          occasionsFor(ctx, municipalityIds, fromYear, toYear),
+          schoolCalendarOf(ctx, municipalityIds, whole)
+        ]);
+        return { versions, changes, demo, contents, riskOccasions, schoolCalendar };
+      })()
+    ]);
 
+  // The tallies come measure by measure: a new list starts where the measure changes.
   const byKey = new Map<string, DailyTally[]>();
+  let measureKey: string | null = null;
+  let into: DailyTally[] = [];
   for (const t of tallies) {
-    const list = byKey.get(t.measureKey);
-    if (list) list.push(t);
-    else byKey.set(t.measureKey, [t]);
+    if (t.measureKey !== measureKey) {
+      measureKey = t.measureKey;
+      into = byKey.get(measureKey) ?? [];
+      byKey.set(measureKey, into);
+    }
+    into.push(t);
   }
   const changesOf = new Map<string, typeof changes>();
   for (const c of changes) changesOf.set(c.measure_id, [...(changesOf.get(c.measure_id) ?? []), c]);

@@ -70,6 +70,49 @@ export async function loadRevisionContent(db: Executor, revisionId: string) {
   return { groups, measures, parties, focusAreas };
 }
 
+/** The content of several revisions, four queries in all, in the order of `revisionIds`. */
+export async function loadRevisionContents(db: Executor, revisionIds: readonly string[]) {
+  if (revisionIds.length === 0) return [];
+  const ids = [...new Set(revisionIds)];
+  const [groups, measures, parties, focusAreas] = await Promise.all([
+    db
+      .selectFrom('measure_groups')
+      .selectAll()
+      .where('revision_id', 'in', ids)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('measures')
+      .selectAll()
+      .where('revision_id', 'in', ids)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('measure_parties as mp')
+      .innerJoin('measures as m', 'm.id', 'mp.measure_id')
+      .innerJoin('organisations as o', 'o.id', 'mp.party_id')
+      .select(['m.revision_id', 'mp.measure_id', 'o.id', 'o.name', 'o.kind'])
+      .where('m.revision_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('measure_focus_areas as mf')
+      .innerJoin('measures as m', 'm.id', 'mf.measure_id')
+      .select(['m.revision_id', 'mf.measure_id', 'mf.focus_area_id'])
+      .where('m.revision_id', 'in', ids)
+      .execute()
+  ]);
+  return revisionIds.map((id) => ({
+    groups: groups.filter((g) => g.revision_id === id),
+    measures: measures.filter((m) => m.revision_id === id),
+    parties: parties
+      .filter((p) => p.revision_id === id)
+      .map(({ measure_id, id: partyId, name, kind }) => ({ measure_id, id: partyId, name, kind })),
+    focusAreas: focusAreas
+      .filter((f) => f.revision_id === id)
+      .map(({ measure_id, focus_area_id }) => ({ measure_id, focus_area_id }))
+  }));
+}
+
 /** One measure row with the agreement it belongs to. */
 export const findMeasure = (db: Executor, id: string) =>
   db

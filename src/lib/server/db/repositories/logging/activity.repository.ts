@@ -108,9 +108,12 @@ export async function dailyTallies(
 
     q = q.where('measure_key', 'in', measureKeys);
   }
+  // In the grouping's own order (no sort step): each measure's days together, in date order.
   const rows = await q
     .groupBy(['measure_key', 'occurred_on', 'grade'])
+    .orderBy('measure_key')
     .orderBy('occurred_on')
+    .orderBy('grade')
     .execute();
   return rows.map((r) => ({
     measureKey: r.measure_key,
