@@ -22,7 +22,11 @@ import {
   textAnswerOf,
   useClassCode
 } from '../../db/repositories/dialogue/survey-admission.repository';
-import type { SurveyAnswerTable, SurveyTable } from '../../db/schema';
+import type { SurveyAnswerTable, SurveyResponseTable, SurveyTable } from '../../db/schema';
+import {
+  releaseClassPlace,
+  storeClassAnswer
+} from '../../db/repositories/dialogue/survey-class-answer.repository';
 import { recordAudit } from '../shared/audit.service';
 import { groupedTransaction } from '../../db/grouped-transaction';
 import { stockholmDate } from '../../../core/stockholm-date';
@@ -87,21 +91,19 @@ async function clientKey(ctx: Ctx, surveyId: string, address: string): Promise<s
   return `survey:${surveyId}:${sha256(`${salt}:${address}`)}`;
 }
 
-/** Stores one response: area and age band copied to the response for breakdowns, free text masked. */
-export async function storeResponse(
-  trx: Executor,
+/** The rows of one response: area and age band copied to the response for breakdowns, free text masked. */
+function responseRows(
   survey: SurveyTable,
   questions: readonly SurveyQuestion[],
   answers: readonly ParsedAnswer[],
   meta: { at: string; source: 'web' | 'paper'; duplicate: boolean; hash: string; by: string | null }
-): Promise<void> {
+): { response: SurveyResponseTable; answers: SurveyAnswerTable[] } {
   const kindOf = new Map(questions.map((q) => [q.id, q.kind]));
   const first = (kind: 'area' | 'age') =>
     answers.find((a) => kindOf.get(a.questionId) === kind)?.optionIds[0] ?? null;
   const responseId = orderedId();
-  await insertResponse(
-    trx,
-    {
+  return {
+    response: {
       id: responseId,
       survey_id: survey.id,
       source: meta.source,
@@ -113,7 +115,7 @@ export async function storeResponse(
       entered_by: meta.by,
       demo: survey.demo
     },
-    answers.flatMap((a): SurveyAnswerTable[] => {
+    answers: answers.flatMap((a): SurveyAnswerTable[] => {
       if (a.text !== null) {
         const m = maskPersonalData(a.text);
         return [
@@ -138,7 +140,19 @@ export async function storeResponse(
         personal_data: null
       }));
     })
-  );
+  };
+}
+
+/** Stores one response: area and age band copied to the response for breakdowns, free text masked. */
+export async function storeResponse(
+  trx: Executor,
+  survey: SurveyTable,
+  questions: readonly SurveyQuestion[],
+  answers: readonly ParsedAnswer[],
+  meta: { at: string; source: 'web' | 'paper'; duplicate: boolean; hash: string; by: string | null }
+): Promise<void> {
+  const rows = responseRows(survey, questions, answers, meta);
+  await insertResponse(trx, rows.response, rows.answers);
 }
 
 /** Form values by field, each a list (check boxes repeat a field). */
@@ -215,6 +229,32 @@ export async function submitResponse(
   // The address key (today's salt: three statements) is needed only by the checks that read it:
   // a form without its token, or an answer without a class code.
   const key = formToken.success && classCode ? '' : await clientKey(ctx, surveyId, client.address);
+  const rows = responseRows(survey, questions, answers, {
+    at,
+    source: 'web',
+    duplicate: false,
+    hash,
+    by: null
+  });
+  if (formToken.success && classCode) {
+    // A class's answer: on PostgreSQL one statement takes a place, claims the form and stores it.
+    const tokenHash = sha256(`${surveyId}:${formToken.data}`);
+    const one = await storeClassAnswer(ctx.db, {
+      surveyId,
+      tokenHash,
+      day: stockholmDate(now),
+      codeHash: classCodeHash(surveyId, classCode),
+      ...rows
+    });
+    if (one?.claimed) return { stored: true, duplicate: false };
+    if (one?.placeId) {
+      // The same form sent twice at the same moment: the other one was stored.
+      await releaseClassPlace(ctx.db, one.placeId);
+      await countRefusal(ctx.db, surveyId, 'resubmitted', at);
+      return { stored: false, duplicate: true };
+    }
+    // Nothing was written: the usual way below finds out why (sent before, full, no such code).
+  }
   try {
     // On SQLite, answers that arrive together share one commit (db/grouped-transaction.ts).
     return await groupedTransaction(ctx, async (trx) => {
@@ -247,13 +287,7 @@ export async function submitResponse(
             }
           ]);
       }
-      await storeResponse(trx, survey, questions, answers, {
-        at,
-        source: 'web',
-        duplicate: false,
-        hash,
-        by: null
-      });
+      await insertResponse(trx, rows.response, rows.answers);
       return { stored: true, duplicate: false };
     });
   } catch (e) {
