@@ -1,15 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { maskPersonalData } from '../../../core/personal-data';
-import {
-  answerSetText,
-  readAnswers,
-  type ParsedAnswer,
-  type SurveyQuestion
-} from '../../../core/survey';
+import { answerSetText, readAnswers } from '../../../core/survey';
 import { can, changerId, type Actor } from '../../auth/policy';
-import type { Ctx, Executor } from '../../context';
-import { orderedId } from '../../context';
+import type { Ctx } from '../../context';
 import { saltOfDay, useCode } from '../../db/repositories/dialogue/survey-analysis.repository';
 import { insertResponse } from '../../db/repositories/dialogue/survey.repository';
 import {
@@ -22,7 +16,6 @@ import {
   textAnswerOf,
   useClassCode
 } from '../../db/repositories/dialogue/survey-admission.repository';
-import type { SurveyAnswerTable, SurveyResponseTable, SurveyTable } from '../../db/schema';
 import {
   releaseClassPlace,
   storeClassAnswer
@@ -41,8 +34,10 @@ import {
 } from './survey-access';
 import { parseInput } from '../shared/validation';
 import { classCodeHash, codeHash } from './survey-response-codes.service';
+import { responseRows, storeResponse } from './survey-response-rows';
 
 export { createClassCode, generateCodes, newCode } from './survey-response-codes.service';
+export { storeResponse } from './survey-response-rows';
 
 /** The honeypot field: hidden from people, filled in by bots. */
 export const HONEYPOT = 'webbplats';
@@ -89,70 +84,6 @@ export async function surveyForm(ctx: Ctx, actor: Actor | null, surveyId: string
 async function clientKey(ctx: Ctx, surveyId: string, address: string): Promise<string> {
   const salt = await saltOfDay(ctx.db, stockholmDate(ctx.now()), randomBytes(32).toString('hex'));
   return `survey:${surveyId}:${sha256(`${salt}:${address}`)}`;
-}
-
-/** The rows of one response: area and age band copied to the response for breakdowns, free text masked. */
-function responseRows(
-  survey: SurveyTable,
-  questions: readonly SurveyQuestion[],
-  answers: readonly ParsedAnswer[],
-  meta: { at: string; source: 'web' | 'paper'; duplicate: boolean; hash: string; by: string | null }
-): { response: SurveyResponseTable; answers: SurveyAnswerTable[] } {
-  const kindOf = new Map(questions.map((q) => [q.id, q.kind]));
-  const first = (kind: 'area' | 'age') =>
-    answers.find((a) => kindOf.get(a.questionId) === kind)?.optionIds[0] ?? null;
-  const responseId = orderedId();
-  return {
-    response: {
-      id: responseId,
-      survey_id: survey.id,
-      source: meta.source,
-      submitted_at: meta.at,
-      area_option_id: first('area'),
-      age_option_id: first('age'),
-      answer_set_hash: meta.hash,
-      duplicate: meta.duplicate ? 1 : 0,
-      entered_by: meta.by,
-      demo: survey.demo
-    },
-    answers: answers.flatMap((a): SurveyAnswerTable[] => {
-      if (a.text !== null) {
-        const m = maskPersonalData(a.text);
-        return [
-          {
-            id: orderedId(),
-            response_id: responseId,
-            question_id: a.questionId,
-            option_id: null,
-            text: a.text,
-            text_masked: m.masked,
-            personal_data: m.found.length ? m.found.join(',') : null
-          }
-        ];
-      }
-      return a.optionIds.map((o) => ({
-        id: orderedId(),
-        response_id: responseId,
-        question_id: a.questionId,
-        option_id: o,
-        text: null,
-        text_masked: null,
-        personal_data: null
-      }));
-    })
-  };
-}
-
-/** Stores one response: area and age band copied to the response for breakdowns, free text masked. */
-export async function storeResponse(
-  trx: Executor,
-  survey: SurveyTable,
-  questions: readonly SurveyQuestion[],
-  answers: readonly ParsedAnswer[],
-  meta: { at: string; source: 'web' | 'paper'; duplicate: boolean; hash: string; by: string | null }
-): Promise<void> {
-  const rows = responseRows(survey, questions, answers, meta);
-  await insertResponse(trx, rows.response, rows.answers);
 }
 
 /** Form values by field, each a list (check boxes repeat a field). */

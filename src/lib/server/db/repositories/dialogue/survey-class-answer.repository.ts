@@ -45,12 +45,8 @@ export async function storeClassAnswer(
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return null;
   if (a.answers.length === 0 || a.answers.length > MOST_ANSWERS) return null;
   const r = a.response;
-  const rows = sql.join(
-    a.answers.map(
-      (x) =>
-        sql`(${x.id}, ${x.response_id}, ${x.question_id}, ${x.option_id}, ${x.text}, ${x.text_masked}, ${x.personal_data})`
-    )
-  );
+  // The answers as one array per column: the statement's text is the same for every form.
+  const column = (pick: (x: SurveyAnswerTable) => string | null) => a.answers.map(pick);
   const result = await sql<{ place_id: string | null; claimed: boolean }>`
     with place as (
       update survey_class_codes set used = used + 1
@@ -76,11 +72,12 @@ export async function storeClassAnswer(
     ), answers as (
       insert into survey_answers (id, response_id, question_id, option_id, text, text_masked,
         personal_data)
-      select v.id, v.response_id, v.question_id, v.option_id, v.text, v.text_masked,
+      select v.id, response.id, v.question_id, v.option_id, v.text, v.text_masked,
         v.personal_data
-      from (values ${rows}) as v(id, response_id, question_id, option_id, text, text_masked,
-        personal_data)
-      where exists (select 1 from response)
+      from unnest(${column((x) => x.id)}::text[], ${column((x) => x.question_id)}::text[],
+        ${column((x) => x.option_id)}::text[], ${column((x) => x.text)}::text[],
+        ${column((x) => x.text_masked)}::text[], ${column((x) => x.personal_data)}::text[])
+        as v(id, question_id, option_id, text, text_masked, personal_data), response
     )
     select (select id from place) as place_id, exists (select 1 from claim) as claimed
   `.execute(db);
