@@ -5,6 +5,7 @@ import type { Ctx } from './context';
 import {
   field,
   filledFields,
+  jsonBody,
   keptValues,
   withAction,
   withApi,
@@ -251,5 +252,40 @@ describe('form helpers', () => {
     const form = new FormData();
     for (const k of ['name', 'password', 'clientSecret', 'next']) form.append(k, 'v');
     expect(keptValues(form)).toEqual({ name: 'v' });
+  });
+});
+
+describe('jsonBody', () => {
+  const request = (text: string) =>
+    new Request('http://localhost/api/v1/activities', { method: 'POST', body: text });
+  const refusal = (text: string) =>
+    jsonBody(request(text)).then(
+      () => null,
+      (e: unknown) => (e instanceof ValidationError ? e.fields : e)
+    );
+
+  it('names the field of a NUL character, inside arrays and objects as validation names fields', async () => {
+    expect(await refusal('{"note": "a\\u0000b"}')).toEqual([
+      { field: 'note', message: expect.stringMatching(/NUL/) }
+    ]);
+    expect(await refusal('{"partyIds": ["ok", "x\\u0000"]}')).toEqual([
+      { field: 'partyIds.1', message: expect.stringMatching(/NUL/) }
+    ]);
+    expect(await refusal('{"place": {"name": "\\u0000"}}')).toEqual([
+      { field: 'place.name', message: expect.stringMatching(/NUL/) }
+    ]);
+    expect(await refusal('"\\u0000"')).toEqual([
+      { field: 'body', message: expect.stringMatching(/NUL/) }
+    ]);
+  });
+
+  it('reads a body without NUL as it is, and names the body when it is not JSON', async () => {
+    expect(await jsonBody(request('{"partyIds": ["a"], "count": 2}'))).toEqual({
+      partyIds: ['a'],
+      count: 2
+    });
+    expect(await refusal('{"count": ')).toEqual([
+      { field: 'body', message: expect.stringMatching(/JSON/) }
+    ]);
   });
 });

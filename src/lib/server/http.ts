@@ -59,12 +59,12 @@ export function keptValues(form: FormData): Record<string, string> {
 
 /** Reads a JSON request body, naming the body when it is not JSON. */
 export async function jsonBody(request: Request): Promise<unknown> {
-  let nul: string | undefined;
+  let nul = false;
   let body: unknown;
   try {
-    // PostgreSQL refuses text with a NUL character: a field that holds one is named here.
-    body = JSON.parse(await request.text(), (key, value: unknown) => {
-      if (typeof value === 'string' && value.includes('\u0000')) nul ??= key || 'body';
+    // PostgreSQL refuses text with a NUL character: a field that holds one is named below.
+    body = JSON.parse(await request.text(), (_key, value: unknown) => {
+      if (typeof value === 'string' && value.includes('\u0000')) nul = true;
       return value;
     });
   } catch {
@@ -75,8 +75,19 @@ export async function jsonBody(request: Request): Promise<unknown> {
       }
     ]);
   }
-  if (nul) throw new ValidationError([{ field: nul, message: NUL_MESSAGE }]);
+  if (nul) throw new ValidationError([{ field: nulPath(body) || 'body', message: NUL_MESSAGE }]);
   return body;
+}
+
+/** The path of the first text holding a NUL, named as validation names fields ("partyIds.0"). */
+function nulPath(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = nulPath(v, [...path, k]);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 const NUL_MESSAGE = 'Värdet innehåller ett otillåtet tecken (NUL, U+0000). Ta bort det.';
