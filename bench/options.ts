@@ -104,14 +104,14 @@ function nationalSizes(): number[] {
   });
 }
 
-/** BENCH_SIZES (comma-separated activities), else the one size of BENCH_ACTIVITIES. */
+/** `--sizes` or BENCH_SIZES (comma-separated activities), else the one size of BENCH_ACTIVITIES. */
 function followUpSizes(fallback: number): number[] {
-  const raw = process.env.BENCH_SIZES;
+  const raw = arg('sizes') ?? process.env.BENCH_SIZES;
   if (!raw) return [fallback];
   return raw.split(',').map((s) => {
     const n = Number(s.replace(/[_\s]/g, ''));
     if (!Number.isInteger(n) || n < 0)
-      throw new Error(`BENCH_SIZES: expected whole numbers separated by commas, got ${s}`);
+      throw new Error(`--sizes/BENCH_SIZES: expected whole numbers separated by commas, got ${s}`);
     return n;
   });
 }

@@ -25,7 +25,7 @@ async function main() {
       .map(([c]) => c)
       .join(
         ', '
-      )}): ${fmtInt(opts.activities)} activities, Norsjö + ${fmtInt(opts.agreements)} agreements${opts.cases.national ? `; national: ${opts.nationalSizes.map(fmtInt).join(' and ')} activities` : ''}, ${opts.runs} runs per case`
+      )}): ${opts.sizes.map(fmtInt).join(' and ')} activities, Norsjö + ${fmtInt(opts.agreements)} agreements${opts.cases.national ? `; national: ${opts.nationalSizes.map(fmtInt).join(' and ')} activities` : ''}, ${opts.runs} runs per case`
   );
   log(
     `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? '?'}), ${fmtMb(totalmem())} RAM, load average ${loadavg()

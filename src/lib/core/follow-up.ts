@@ -75,7 +75,7 @@ function inPhase(status: FollowUpStatus, phase: JudgedPeriod['phase']): FollowUp
  */
 function merge(period: JudgedPeriod, parts: readonly PeriodResult[]): PeriodResult {
   if (parts.length === 1) {
-    const [only] = parts as [PeriodResult];
+    const only = parts[0]!;
     // Judged whole (the common case): the part is the period, no copy needed.
     if (only.start === period.start && only.end === period.end) return only;
     return { ...only, start: period.start, end: period.end };
