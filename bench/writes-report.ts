@@ -37,7 +37,15 @@ export type WritesResult = {
    * answer load, and after the same activity load again: flat when the repeat adds (almost)
    * nothing, i.e. the loads leave no memory behind that grows with each.
    */
-  memory: { warm: number; activities: number; answers: number; again: number };
+  memory: {
+    warm: number;
+    activities: number;
+    answers: number;
+    again: number;
+    /** After the loads, once the server has idled `idleSeconds` (V8 gives its grown heap back). */
+    idle: number;
+    idleSeconds: number;
+  };
   /** Acknowledged activities not in the database, answers thanked for and not stored (both 0). */
   lost: { activities: number; answers: number };
   audit: { ok: boolean; output: string };
@@ -61,7 +69,7 @@ export function writesTable(results: WritesResult[]): string {
         `| ${r.engine} | ${l.what} | ${l.connections} | ${fmtInt(l.perSecond)} | ${fmtMs(l.p50)} | ${fmtMs(l.p99)} | ${l.errors} | ${l.loadAverage.toFixed(2)} |`
     ),
     `| ${r.engine} | audit entries alone, in-process: direct chaining / batched sealing | ${REPORTER_CONNECTIONS} | ${fmtInt(r.chained.direct)} / ${fmtInt(r.chained.batched)} | | | | ${r.chained.loadAverage.toFixed(2)} |`,
-    `| ${r.engine} | server RSS: warm-up → activities → answers → activities again | | ${fmtMb(r.memory.warm)} → ${fmtMb(r.memory.activities)} → ${fmtMb(r.memory.answers)} → ${fmtMb(r.memory.again)} | | | | |`,
+    `| ${r.engine} | server RSS: warm-up → activities → answers → activities again → idle | | ${fmtMb(r.memory.warm)} → ${fmtMb(r.memory.activities)} → ${fmtMb(r.memory.answers)} → ${fmtMb(r.memory.again)} → ${fmtMb(r.memory.idle)} (${r.memory.idleSeconds} s) | | | | |`,
     `| ${r.engine} | checks | | activities lost ${r.lost.activities}, answers lost ${r.lost.answers}, audit verify ${r.audit.ok ? 'passes' : 'FAILS'} | | | | |`
   ]);
   return [
@@ -124,6 +132,17 @@ export function report(r: WritesResult): void {
     limitKind: 'max',
     against: 'RSS after the activity and answer loads, same server',
     note: `RSS ${fmtMb(r.memory.warm)} warm → ${fmtMb(r.memory.activities)} → ${fmtMb(r.memory.answers)} → ${fmtMb(r.memory.again)}`
+  });
+  addRow({
+    case: 'writes',
+    engine: r.engine,
+    figure: 'server memory after the loads and an idle spell ÷ after the warm-up',
+    value: r.memory.idle / r.memory.warm,
+    unit: '×',
+    limit: 1.1,
+    limitKind: 'max',
+    against: 'RSS after the warm-up, same server',
+    note: `RSS ${fmtMb(r.memory.again)} after the loads → ${fmtMb(r.memory.idle)} after ${r.memory.idleSeconds} s idle (warm ${fmtMb(r.memory.warm)})`
   });
   addRow({
     case: 'writes',

@@ -50,6 +50,24 @@ type WriteRequest = {
   body?: string;
 };
 
+/** How long the server idles after the loads before its memory is read (BENCH_IDLE_SECONDS). */
+const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
+
+/**
+ * The server's RSS once it has idled: read every 5 s, and as soon as it is back within 10 % of
+ * the warm-up's the wait ends; at most IDLE_SECONDS.
+ */
+async function idleMemory(pid: number, warm: number): Promise<{ rss: number; seconds: number }> {
+  let rss = rssOf(pid);
+  let seconds = 0;
+  while (seconds < IDLE_SECONDS && rss > warm * 1.1) {
+    await new Promise((r) => setTimeout(r, 5_000));
+    seconds += 5;
+    rss = rssOf(pid);
+  }
+  return { rss, seconds };
+}
+
 async function load(
   url: string,
   what: string,
@@ -224,14 +242,20 @@ export async function benchWritesOn(
       ackActivity
     );
     log(line(again));
+    const afterAgain = rssOf(server.pid);
+    // Then the server idles: V8 gives its grown heap back once it sees no allocation for a while
+    // (its memory reducer, after about 30–40 s here), so the figure is taken after IDLE_SECONDS.
+    const idle = await idleMemory(server.pid, afterWarm);
     const memory = {
       warm: afterWarm,
       activities: afterActivities,
       answers: afterAnswers,
-      again: rssOf(server.pid)
+      again: afterAgain,
+      idle: idle.rss,
+      idleSeconds: idle.seconds
     };
     log(
-      `  server RSS: ${fmtMb(memory.warm)} after the warm-up, ${fmtMb(memory.activities)} after the activities, ${fmtMb(memory.answers)} after the answers, ${fmtMb(memory.again)} after the activities again`
+      `  server RSS: ${fmtMb(memory.warm)} after the warm-up, ${fmtMb(memory.activities)} after the activities, ${fmtMb(memory.answers)} after the answers, ${fmtMb(memory.again)} after the activities again, ${fmtMb(memory.idle)} after ${memory.idleSeconds} s idle`
     );
     await server.stop();
 
