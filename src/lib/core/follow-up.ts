@@ -211,7 +211,12 @@ export function fulfilment(results: readonly PeriodResult[]): {
   judged: number;
   share: number | null;
 } {
-  const met = results.filter((r) => KEPT.has(r.status)).length;
-  const judged = met + results.filter((r) => NOT_KEPT.has(r.status)).length;
+  let met = 0;
+  let judged = 0;
+  for (const r of results) {
+    if (KEPT.has(r.status)) met++;
+    else if (!NOT_KEPT.has(r.status)) continue;
+    judged++;
+  }
   return { met, judged, share: judged === 0 ? null : met / judged };
 }

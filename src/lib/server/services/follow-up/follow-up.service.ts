@@ -297,7 +297,11 @@ function summarise(list: MeasureFollowUp[]) {
   const group = (keyOf: (m: MeasureFollowUp) => string[]) => {
     const map = new Map<string, PeriodResult[]>();
     for (const m of list)
-      for (const k of keyOf(m)) map.set(k, [...(map.get(k) ?? []), ...m.periods]);
+      for (const k of keyOf(m)) {
+        const into = map.get(k);
+        if (into) into.push(...m.periods);
+        else map.set(k, [...m.periods]);
+      }
     return Object.fromEntries([...map].map(([k, v]) => [k, fulfilment(v)]));
   };
   return {
