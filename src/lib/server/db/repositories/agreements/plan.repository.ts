@@ -39,38 +39,10 @@ export const listRevisions = (db: Executor, agreementId: string) =>
 
 /** Groups and measures of one revision, with parties and focus areas, in plan order. */
 export async function loadRevisionContent(db: Executor, revisionId: string) {
-  const [groups, measures, parties, focusAreas] = await Promise.all([
-    db
-      .selectFrom('measure_groups')
-      .selectAll()
-      .where('revision_id', '=', revisionId)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('measures')
-      .selectAll()
-      .where('revision_id', '=', revisionId)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('measure_parties as mp')
-      .innerJoin('measures as m', 'm.id', 'mp.measure_id')
-      .innerJoin('organisations as o', 'o.id', 'mp.party_id')
-      .select(['mp.measure_id', 'o.id', 'o.name', 'o.kind'])
-
-      .where('m.revision_id', '=', revisionId)
-      .execute(),
-    db
-      .selectFrom('measure_focus_areas as mf')
-      .innerJoin('measures as m', 'm.id', 'mf.measure_id')
-      .select(['mf.measure_id', 'mf.focus_area_id'])
-      .where('m.revision_id', '=', revisionId)
-      .execute()
-  ]);
-  return { groups, measures, parties, focusAreas };
+  return (await loadRevisionContents(db, [revisionId]))[0]!;
 }
 
-/** The content of several revisions, four queries in all, in the order of `revisionIds`. */
+/** The content of several revisions (as loadRevisionContent), four queries in all, in the order of `revisionIds`. */
 export async function loadRevisionContents(db: Executor, revisionIds: readonly string[]) {
   if (revisionIds.length === 0) return [];
   const ids = [...new Set(revisionIds)];
